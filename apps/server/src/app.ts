@@ -1,0 +1,103 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from './platform/config/config.ts';
+import type { DatabaseHandle } from './platform/db/database.ts';
+import { registerAccessControl, type ViewerResolver } from './platform/http/access.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { registerLocale } from './platform/http/locale.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
+import { generateRequestId } from './platform/http/request-id.ts';
+import type { JobRunner } from './platform/jobs/job-runner.ts';
+import { registerHealthRoutes } from './platform/observability/health.ts';
+import { registerMetrics } from './platform/observability/metrics.ts';
+import type { Services } from './services.ts';
+import { registerWebApp } from './web/ssr-plugin.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  jobs: JobRunner;
+  services: Services;
+  logger: Logger | false;
+  redis?: Redis | undefined;
+  /** Directory of the built web app; omitted in API-only tests. */
+  webBuildDir?: string | undefined;
+  resolveViewer: ViewerResolver;
+}
+
+/**
+ * Builds the whole HTTP application without listening: platform plugins first, then each
+ * module's routes, then the web app. Tests call this and use `inject`.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const options = {
+    genReqId: generateRequestId,
+    requestIdHeader: false,
+    bodyLimit: deps.config.BODY_LIMIT_BYTES,
+    trustProxy: deps.config.NODE_ENV === 'production',
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  } as const;
+  const base = deps.logger
+    ? Fastify({ ...options, loggerInstance: deps.logger })
+    : Fastify({ ...options, logger: false });
+  const app = base.withTypeProvider<ZodTypeProvider>() as unknown as FastifyInstance;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerLocale(app);
+  registerAccessControl(app, deps.resolveViewer);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // React Router inlines its hydration data; Mantine sets inline styles.
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'upgrade-insecure-requests': deps.config.NODE_ENV === 'production' ? [] : null,
+      },
+    },
+    strictTransportSecurity: deps.config.NODE_ENV === 'production',
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: deps.config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    ...(deps.redis ? { redis: deps.redis, nameSpace: 'souk:rl:' } : {}),
+    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
+    errorResponseBuilder: (_request, context) => {
+      const error = new Error('rate limited') as Error & { statusCode: number; retryAfter: string };
+      error.statusCode = 429;
+      error.retryAfter = context.after;
+      return error;
+    },
+  });
+  if (deps.config.CORS_ORIGINS.length > 0) {
+    const cors = (await import('./platform/http/cors.ts')).registerCors;
+    cors(app, deps.config.CORS_ORIGINS);
+  }
+  await app.register(websocket);
+  await registerOpenApi(app, deps.config.PUBLIC_URL);
+  registerMetrics(app, deps.jobs);
+  registerHealthRoutes(app, [
+    { name: 'database', check: () => deps.database.ping() },
+    { name: 'jobs', check: () => deps.jobs.ping() },
+  ]);
+
+  await app.register(deps.services.authRoutes);
+  await app.register(deps.services.routes, { prefix: '/api/v1' });
+
+  if (deps.webBuildDir) await registerWebApp(app, deps.webBuildDir);
+  return app;
+}

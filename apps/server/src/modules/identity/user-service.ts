@@ -1,0 +1,94 @@
+import type { AccountType, Me } from '@souk/contracts/identity';
+import { isLocale, type Locale } from '@souk/contracts/locales';
+import { hashPassword } from 'better-auth/crypto';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../platform/db/database.ts';
+import { accounts, users } from './schema.ts';
+import type { UserContact, UserDirectory } from './user-directory.ts';
+
+export interface NewUser {
+  name: string;
+  email: string;
+  password: string;
+  role?: 'admin' | 'user';
+  accountType?: AccountType | null;
+  locale?: Locale | null;
+  emailVerified?: boolean;
+}
+
+type UserRow = typeof users.$inferSelect;
+
+function toContact(row: UserRow): UserContact {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    locale: isLocale(row.locale) ? row.locale : null,
+    role: row.role === 'admin' ? 'admin' : 'user',
+    accountType: row.accountType === 'merchant' || row.accountType === 'influencer' ? row.accountType : null,
+  };
+}
+
+export class UserService implements UserDirectory {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Creates a user with a password the way better-auth stores it (a `credential` account), so
+   * the seed and tests make accounts that sign in through the real flow.
+   */
+  async create(input: NewUser): Promise<UserContact> {
+    const id = crypto.randomUUID();
+    const passwordHash = await hashPassword(input.password);
+    const email = input.email.trim().toLowerCase();
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(users)
+        .values({
+          id,
+          name: input.name,
+          email,
+          emailVerified: input.emailVerified ?? true,
+          role: input.role ?? 'user',
+          accountType: input.accountType ?? null,
+          locale: input.locale ?? null,
+        })
+        .returning();
+      await tx.insert(accounts).values({
+        id: crypto.randomUUID(),
+        accountId: id,
+        providerId: 'credential',
+        userId: id,
+        password: passwordHash,
+      });
+      return toContact(row as UserRow);
+    });
+  }
+
+  async getContact(userId: string): Promise<UserContact | null> {
+    const [row] = await this.db.select().from(users).where(eq(users.id, userId)).limit(1);
+    return row ? toContact(row) : null;
+  }
+
+  async findByEmail(email: string): Promise<UserContact | null> {
+    const [row] = await this.db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+    return row ? toContact(row) : null;
+  }
+
+  /** The signed-in person's own view of their account (GET /me). */
+  async getMe(userId: string): Promise<Me | null> {
+    const [row] = await this.db.select().from(users).where(eq(users.id, userId)).limit(1);
+    if (!row) return null;
+    const contact = toContact(row);
+    return { ...contact, emailVerified: row.emailVerified };
+  }
+
+  async listAdmins(): Promise<UserContact[]> {
+    const rows = await this.db.select().from(users).where(eq(users.role, 'admin')).orderBy(asc(users.createdAt));
+    return rows.map(toContact);
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.db.select({ count: sql<number>`count(*)::int` }).from(users);
+    return row?.count ?? 0;
+  }
+}

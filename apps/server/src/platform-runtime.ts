@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { buildApp } from './app.ts';
+import type { Config } from './platform/config/config.ts';
+import { type DatabaseHandle, type OpenDatabaseOptions, openDatabase } from './platform/db/database.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+import { JobRunner } from './platform/jobs/job-runner.ts';
+import { createServices, type Services } from './services.ts';
+
+export interface Runtime {
+  config: Config;
+  database: DatabaseHandle;
+  jobs: JobRunner;
+  services: Services;
+  app: FastifyInstance;
+  redis: Redis | undefined;
+  /** Stops in order: HTTP, jobs (drained), Redis, database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  config: Config;
+  logger: Logger | false;
+  /** Test hook: an already-open embedded database (restored from the migrated template). */
+  database?: OpenDatabaseOptions['pglite'];
+  webBuildDir?: string | undefined;
+  migrate?: boolean;
+  jobPollingIntervalSeconds?: number;
+}
+
+/** Opens everything the platform needs and builds the app; `main.ts` and tests both use it. */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config } = options;
+  const database = await openDatabase({
+    databaseUrl: options.database ? undefined : config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+    pglite: options.database,
+  });
+  let jobs: JobRunner | undefined;
+  let redis: Redis | undefined;
+  try {
+    if (options.migrate !== false) await runMigrations(database);
+    const role = config.ROLE;
+    const silent = options.logger === false;
+    const logger = options.logger || (await import('pino')).pino({ level: 'silent' });
+    jobs = new JobRunner(database, {
+      work: role !== 'web',
+      logger,
+      ...(options.jobPollingIntervalSeconds ? { pollingIntervalSeconds: options.jobPollingIntervalSeconds } : {}),
+    });
+    const services = createServices({ config, database, queue: jobs.queue });
+    await jobs.start(services.jobs);
+    if (config.REDIS_URL) {
+      redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: true });
+      await redis.connect();
+    }
+    const app = await buildApp({
+      config,
+      database,
+      jobs,
+      services,
+      logger: silent ? false : logger,
+      redis,
+      webBuildDir: role === 'worker' ? undefined : options.webBuildDir,
+      resolveViewer: services.resolveViewer,
+    });
+    let stopping: Promise<void> | undefined;
+    const runningJobs = jobs;
+    const runningRedis = redis;
+    return {
+      config,
+      database,
+      jobs,
+      services,
+      app,
+      redis,
+      stop() {
+        stopping ??= (async () => {
+          await app.close();
+          await runningJobs.stop(config.SHUTDOWN_TIMEOUT_MS);
+          await runningRedis?.quit().catch(() => undefined);
+          await database.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await jobs?.stop(1000).catch(() => undefined);
+    redis?.disconnect();
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import { type Locale, localeCookieName, negotiateLocale } from '@souk/contracts/locales';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+  }
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export function requestLocale(request: Pick<FastifyRequest, 'headers'>): Locale {
+  return negotiateLocale(readCookie(request.headers.cookie, localeCookieName), request.headers['accept-language']);
+}
+
+/** Every request knows its language, so errors and mails can be translated. */
+export function registerLocale(app: FastifyInstance): void {
+  app.decorateRequest('locale', 'fr');
+  app.addHook('onRequest', async (request) => {
+    request.locale = requestLocale(request);
+  });
+}

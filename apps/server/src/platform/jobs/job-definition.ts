@@ -1,0 +1,28 @@
+import type { ParsedJobPayload, QueueName } from '@souk/contracts/jobs';
+import type { Logger } from 'pino';
+
+export interface JobContext {
+  jobId: string;
+  /** 0 on the first attempt. */
+  retryCount: number;
+  /** True when this attempt is the last one pg-boss will make. */
+  isFinalAttempt: boolean;
+  logger: Logger;
+}
+
+/** A queue's policy, its optional cron, and the function that does the work. */
+export interface JobDefinition<Q extends QueueName = QueueName> {
+  queue: Q;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+  expireInSeconds?: number;
+  /** Cron expression (UTC) for recurring jobs, with the payload to send each time. */
+  cron?: { expression: string; payload: ParsedJobPayload<Q> };
+  batchSize?: number;
+  handle(payload: ParsedJobPayload<Q>, context: JobContext): Promise<void>;
+}
+
+export function defineJob<Q extends QueueName>(definition: JobDefinition<Q>): JobDefinition<Q> {
+  return definition;
+}

@@ -1,0 +1,39 @@
+import type { Services } from '../services.ts';
+import { type DemoAccount, demoAccounts, demoPassword } from './demo-accounts.ts';
+
+export interface SeedResult {
+  password: string;
+  accounts: DemoAccount[];
+  created: number;
+}
+
+/**
+ * Creates the demo accounts that do not exist yet, so running it twice changes nothing.
+ * Later modules add their demo data (deals, links, orders) here through their services.
+ */
+export async function seedDemoData(services: Services): Promise<SeedResult> {
+  let created = 0;
+  for (const account of demoAccounts) {
+    if (await services.identity.users.findByEmail(account.email)) continue;
+    const user = await services.identity.users.create({
+      name: account.name,
+      email: account.email,
+      password: demoPassword,
+      role: account.role,
+      accountType: account.accountType,
+      locale: account.locale,
+      emailVerified: true,
+    });
+    await services.messaging.notifications.notify(user.id, 'account.welcome', { name: user.name });
+    created++;
+  }
+  return { password: demoPassword, accounts: demoAccounts, created };
+}
+
+/** On first start of an empty database only. */
+export async function seedDemoDataIfEmpty(services: Services): Promise<SeedResult | null> {
+  if ((await services.identity.users.count()) > 0) {
+    return { password: demoPassword, accounts: demoAccounts, created: 0 };
+  }
+  return seedDemoData(services);
+}

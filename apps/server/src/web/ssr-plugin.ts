@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createRequestHandler, type ServerBuild } from 'react-router';
+import { buildProblem, sendProblem } from '../platform/http/error-handler.ts';
+import { markRoutesPublic } from '../platform/http/mark-public.ts';
+
+/** What loaders and actions of the web app receive as `context`. */
+export interface WebLoadContext {
+  /** Calls this server's own API in-process, as the visitor (their cookies and language). */
+  api(path: string, init?: RequestInit): Promise<Response>;
+  requestId: string;
+}
+
+const reservedPrefixes = ['/api/', '/r/', '/healthz', '/readyz', '/metrics'];
+
+export function resolveWebBuildDir(configured: string | undefined): string {
+  return path.resolve(configured ?? path.join(import.meta.dirname, '../../../web/build'));
+}
+
+/**
+ * Serves the React Router app (SSR) and its static assets from the same process as the API.
+ * The web app reads data through `context.api`, i.e. through the same routes, guards and
+ * validation as any program using the public API.
+ */
+export async function registerWebApp(app: FastifyInstance, buildDir: string): Promise<void> {
+  const serverEntry = path.join(buildDir, 'server/index.js');
+  if (!existsSync(serverEntry)) {
+    throw new Error(`The web app is not built (${serverEntry} is missing). Run: npm run build`);
+  }
+  const build = (await import(serverEntry)) as ServerBuild;
+  const handle = createRequestHandler(build, process.env.NODE_ENV === 'production' ? 'production' : 'development');
+
+  await app.register(async (scope) => {
+    markRoutesPublic(scope);
+    await scope.register(fastifyStatic, {
+      root: path.join(buildDir, 'client/assets'),
+      prefix: '/assets/',
+      immutable: true,
+      maxAge: '365d',
+      decorateReply: false,
+    });
+  });
+
+  await app.register(async (scope) => {
+    markRoutesPublic(scope);
+    // Actions read the raw body themselves; Fastify must leave the stream untouched.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+
+    const render = async (request: FastifyRequest, reply: FastifyReply) => {
+      if (reservedPrefixes.some((prefix) => request.url.startsWith(prefix))) {
+        return sendProblem(reply, buildProblem(request, 'not_found'));
+      }
+      const response = await handle(toWebRequest(request), makeLoadContext(app, request) as never);
+      return sendWebResponse(reply, response);
+    };
+    scope.route({ method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/*', handler: render });
+    scope.route({ method: ['GET', 'HEAD', 'POST'], url: '/', handler: render });
+  });
+}
+
+function toWebRequest(request: FastifyRequest): Request {
+  const origin = `${request.protocol}://${request.host}`;
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(key, item);
+    else headers.set(key, value);
+  }
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  const controller = new AbortController();
+  request.raw.once('close', () => {
+    if (!request.raw.complete) controller.abort();
+  });
+  return new Request(new URL(request.url, origin), {
+    method: request.method,
+    headers,
+    signal: controller.signal,
+    ...(hasBody ? { body: Readable.toWeb(request.raw) as ReadableStream, duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
+async function sendWebResponse(reply: FastifyReply, response: Response): Promise<FastifyReply> {
+  reply.status(response.status);
+  for (const [key, value] of response.headers) {
+    if (key === 'set-cookie') continue;
+    reply.header(key, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) reply.header('set-cookie', cookies);
+  if (!response.body) return reply.send();
+  return reply.send(Readable.fromWeb(response.body as never));
+}
+
+function makeLoadContext(app: FastifyInstance, request: FastifyRequest): WebLoadContext {
+  return {
+    requestId: request.id,
+    async api(apiPath, init = {}) {
+      const headers = new Headers(init.headers);
+      for (const name of ['cookie', 'accept-language', 'user-agent'] as const) {
+        const value = request.headers[name];
+        if (typeof value === 'string' && !headers.has(name)) headers.set(name, value);
+      }
+      headers.set('x-request-id', request.id);
+      // Same origin as the page: the API's CSRF check sees a first-party call.
+      if (!headers.has('origin')) headers.set('origin', `${request.protocol}://${request.host}`);
+      const injected = await app.inject({
+        method: (init.method ?? 'GET') as 'GET',
+        url: apiPath,
+        headers: Object.fromEntries(headers),
+        remoteAddress: request.ip,
+        ...(init.body !== undefined && init.body !== null ? { payload: init.body as string } : {}),
+      });
+      const responseHeaders = new Headers();
+      for (const [key, value] of Object.entries(injected.headers)) {
+        if (value === undefined) continue;
+        if (Array.isArray(value)) for (const item of value) responseHeaders.append(key, String(item));
+        else responseHeaders.set(key, String(value));
+      }
+      const status = injected.statusCode;
+      const nullBody = status === 204 || status === 304;
+      return new Response(nullBody ? null : injected.rawPayload, { status, headers: responseHeaders });
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * Every error the API can return carries one of these codes. The server maps each code to an
+ * HTTP status in one place; clients switch on the code, never on the message.
+ */
+export const ErrorCode = {
+  ValidationFailed: 'validation_failed',
+  MalformedBody: 'malformed_body',
+  PayloadTooLarge: 'payload_too_large',
+  Unauthenticated: 'unauthenticated',
+  InvalidCredentials: 'invalid_credentials',
+  Forbidden: 'forbidden',
+  NotFound: 'not_found',
+  Conflict: 'conflict',
+  RateLimited: 'rate_limited',
+  ServiceUnavailable: 'service_unavailable',
+  Internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const errorStatus: Record<ErrorCode, number> = {
+  validation_failed: 422,
+  malformed_body: 400,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  service_unavailable: 503,
+  internal: 500,
+};
+
+/** RFC 9457 problem details, as every error response body of the API. */
+export const problemSchema = z
+  .object({
+    type: z.string().describe('URI naming the error code'),
+    title: z.string().describe('Translated, human-readable summary'),
+    status: z.number().int(),
+    code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .describe('Field errors, for validation failures'),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof problemSchema>;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** Every background queue of the platform, in one place. */
+export const QueueName = {
+  MailSend: 'mail.send',
+  NotificationsPrune: 'notifications.prune',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+/** The payload each queue accepts; enqueueing validates against it, and so does the worker. */
+export const jobPayloadSchemas = {
+  [QueueName.MailSend]: z.object({ messageId: z.uuid() }),
+  [QueueName.NotificationsPrune]: z.object({ olderThanDays: z.number().int().min(1).default(180) }),
+} satisfies Record<QueueName, z.ZodType>;
+
+export type JobPayload<Q extends QueueName> = z.input<(typeof jobPayloadSchemas)[Q]>;
+export type ParsedJobPayload<Q extends QueueName> = z.output<(typeof jobPayloadSchemas)[Q]>;

@@ -1,0 +1,41 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '..');
+
+/** Runs a command with inherited output; resolves with its exit code. */
+export function run(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** A fresh clone has no node_modules: install exactly what the lockfile says. */
+export function ensureDependencies() {
+  if (existsSync(path.join(root, 'node_modules/.package-lock.json'))) return;
+  console.log('Installing dependencies (npm ci)…');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function newestMtime(directory) {
+  let newest = 0;
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app when its build is missing or older than its sources. */
+export async function ensureWebBuild() {
+  const entry = path.join(root, 'apps/web/build/server/index.js');
+  const sources = [path.join(root, 'apps/web/app'), path.join(root, 'packages/contracts/src')];
+  const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
+  if (built > Math.max(...sources.map(newestMtime))) return 0;
+  console.log('Building the web app…');
+  return run('npm', ['run', 'build', '-w', '@souk/web']);
+}
