@@ -1,5 +1,6 @@
 import type { AccountType } from '@souk/contracts/identity';
 import type { Locale } from '@souk/contracts/locales';
+import type { Executor } from '../../platform/db/database.ts';
 
 /** How other modules reach a person: the identity module's only public read of users. */
 export interface UserContact {
@@ -12,6 +13,7 @@ export interface UserContact {
 }
 
 export interface UserDirectory {
-  getContact(userId: string): Promise<UserContact | null>;
+  /** Reads through `executor` when given, so a caller's open transaction sees its own writes. */
+  getContact(userId: string, options?: { executor?: Executor | undefined }): Promise<UserContact | null>;
   listAdmins(): Promise<UserContact[]>;
 }

@@ -2,7 +2,7 @@ import type { AccountType, Me } from '@souk/contracts/identity';
 import { isLocale, type Locale } from '@souk/contracts/locales';
 import { hashPassword } from 'better-auth/crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Executor } from '../../platform/db/database.ts';
 import { accounts, users } from './schema.ts';
 import type { UserContact, UserDirectory } from './user-directory.ts';
 
@@ -64,8 +64,8 @@ export class UserService implements UserDirectory {
     });
   }
 
-  async getContact(userId: string): Promise<UserContact | null> {
-    const [row] = await this.db.select().from(users).where(eq(users.id, userId)).limit(1);
+  async getContact(userId: string, options: { executor?: Executor | undefined } = {}): Promise<UserContact | null> {
+    const [row] = await (options.executor ?? this.db).select().from(users).where(eq(users.id, userId)).limit(1);
     return row ? toContact(row) : null;
   }
 

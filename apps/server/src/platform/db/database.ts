@@ -62,6 +62,7 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
     // An idle client lost its connection; the pool replaces it and /readyz reports the outage.
   });
   const db = drizzleNodePg({ client: pool }) as unknown as Database;
+  let closed = false;
   return {
     driver: 'postgres',
     db,
@@ -70,6 +71,8 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
       await pool.query('select 1');
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await pool.end();
     },
   };

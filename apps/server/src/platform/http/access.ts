@@ -82,7 +82,8 @@ export function registerAccessControl(app: FastifyInstance, resolveViewer: Viewe
       });
     }
   });
-  app.addHook('preHandler', async (request) => {
+  // preValidation, so an anonymous caller learns it must sign in before learning about the body.
+  app.addHook('preValidation', async (request) => {
     // The not-found handler answers 404 to everyone; no route means nothing to guard.
     if (request.is404) return;
     const rule = request.routeOptions.config.access;

@@ -1,0 +1,31 @@
+import type { Locale } from '@souk/contracts/locales';
+import type { z } from 'zod';
+import type { MailRenderContext, RenderedMail } from '../layout.ts';
+import { notificationMail } from './notification.ts';
+import type { MailTemplate } from './template.ts';
+import { welcomeMail } from './welcome.ts';
+
+/**
+ * Every mail the platform can send. A module that needs a new mail adds a template file next to
+ * these and lists it here; `MailService.send` is then typed for its data.
+ */
+export const mailTemplates = {
+  notification: notificationMail,
+  welcome: welcomeMail,
+} as const;
+
+export type MailTemplateName = keyof typeof mailTemplates;
+/** What a caller passes for a template (before defaults are applied). */
+export type MailTemplateData<Name extends MailTemplateName> = z.input<(typeof mailTemplates)[Name]['schema']>;
+
+/** Validates the data against the template (throwing a ZodError) and renders it. */
+export function renderMail<Name extends MailTemplateName>(
+  name: Name,
+  locale: Locale,
+  data: MailTemplateData<Name>,
+  context: MailRenderContext,
+): RenderedMail {
+  // The generic name cannot narrow the union of templates; parsing first is what makes this safe.
+  const template = mailTemplates[name] as unknown as MailTemplate<z.ZodType>;
+  return template.render(locale, template.schema.parse(data), context);
+}

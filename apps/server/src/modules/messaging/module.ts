@@ -1,0 +1,52 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../../platform/config/config.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { JobDefinition } from '../../platform/jobs/job-definition.ts';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import { createMessagingJobs } from './jobs.ts';
+import { MailService } from './mail/mail-service.ts';
+import { createMailTransport, type MailTransport } from './mail/mail-transport.ts';
+import { createEmailChannel } from './notifications/email-channel.ts';
+import { createInAppChannel } from './notifications/in-app-channel.ts';
+import { NotificationService, type RecipientDirectory } from './notifications/notification-service.ts';
+import { createMessagingRoutes } from './routes.ts';
+
+export interface MessagingModuleDeps {
+  db: Database;
+  queue: Pick<JobQueue, 'enqueue'>;
+  config: Pick<Config, 'PUBLIC_URL' | 'SMTP_URL' | 'MAIL_FROM'>;
+  users: RecipientDirectory;
+  /** Tests pass their own (an SMTP server on a random port); otherwise chosen from config. */
+  transport?: MailTransport;
+}
+
+export interface MessagingModule {
+  mail: MailService;
+  notifications: NotificationService;
+  jobs: JobDefinition[];
+  routes: FastifyPluginAsync;
+}
+
+/** Mail (rendered, recorded in the outbox, delivered by a job) and notifications (in-app and email). */
+export function createMessagingModule(deps: MessagingModuleDeps): MessagingModule {
+  const mail = new MailService({
+    db: deps.db,
+    queue: deps.queue,
+    transport: deps.transport ?? createMailTransport(deps.config),
+    render: { publicUrl: deps.config.PUBLIC_URL },
+  });
+  const notifications = new NotificationService({
+    db: deps.db,
+    users: deps.users,
+    channels: {
+      in_app: createInAppChannel(),
+      email: createEmailChannel({ mail, publicUrl: deps.config.PUBLIC_URL }),
+    },
+  });
+  return {
+    mail,
+    notifications,
+    jobs: createMessagingJobs({ mail, notifications }),
+    routes: createMessagingRoutes({ mail, notifications }),
+  };
+}
