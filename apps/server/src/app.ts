@@ -9,6 +9,7 @@ import type { Config } from './platform/config/config.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { registerAccessControl, type ViewerResolver } from './platform/http/access.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { isInternalCall } from './platform/http/internal-call.ts';
 import { registerLocale } from './platform/http/locale.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { generateRequestId } from './platform/http/request-id.ts';
@@ -69,13 +70,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     strictTransportSecurity: deps.config.NODE_ENV === 'production',
+    // `no-referrer` makes browsers send `Origin: null` on form posts, which the web app's CSRF
+    // check (rightly) refuses; same-origin keeps referrers on our own pages only.
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(rateLimit, {
     global: true,
     max: deps.config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
     ...(deps.redis ? { redis: deps.redis, nameSpace: 'souk:rl:' } : {}),
-    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
+    allowList: (request) => request.url === '/healthz' || request.url === '/readyz' || isInternalCall(request),
     errorResponseBuilder: (_request, context) => {
       const error = new Error('rate limited') as Error & { statusCode: number; retryAfter: string };
       error.statusCode = 429;
@@ -98,6 +102,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(deps.services.authRoutes);
   await app.register(deps.services.routes, { prefix: '/api/v1' });
 
-  if (deps.webBuildDir) await registerWebApp(app, deps.webBuildDir);
+  if (deps.webBuildDir) await registerWebApp(app, deps.webBuildDir, deps.config.PUBLIC_URL);
   return app;
 }

@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import { buildProblem, sendProblem } from '../platform/http/error-handler.ts';
+import { internalCallHeader, internalCallToken } from '../platform/http/internal-call.ts';
 import { markRoutesPublic } from '../platform/http/mark-public.ts';
 
 /** What loaders and actions of the web app receive as `context`. */
@@ -25,7 +26,7 @@ export function resolveWebBuildDir(configured: string | undefined): string {
  * The web app reads data through `context.api`, i.e. through the same routes, guards and
  * validation as any program using the public API.
  */
-export async function registerWebApp(app: FastifyInstance, buildDir: string): Promise<void> {
+export async function registerWebApp(app: FastifyInstance, buildDir: string, publicUrl: string): Promise<void> {
   const serverEntry = path.join(buildDir, 'server/index.js');
   if (!existsSync(serverEntry)) {
     throw new Error(`The web app is not built (${serverEntry} is missing). Run: npm run build`);
@@ -54,7 +55,7 @@ export async function registerWebApp(app: FastifyInstance, buildDir: string): Pr
       if (reservedPrefixes.some((prefix) => request.url.startsWith(prefix))) {
         return sendProblem(reply, buildProblem(request, 'not_found'));
       }
-      const response = await handle(toWebRequest(request), makeLoadContext(app, request) as never);
+      const response = await handle(toWebRequest(request), makeLoadContext(app, request, publicUrl) as never);
       return sendWebResponse(reply, response);
     };
     scope.route({ method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/*', handler: render });
@@ -95,7 +96,7 @@ async function sendWebResponse(reply: FastifyReply, response: Response): Promise
   return reply.send(Readable.fromWeb(response.body as never));
 }
 
-function makeLoadContext(app: FastifyInstance, request: FastifyRequest): WebLoadContext {
+function makeLoadContext(app: FastifyInstance, request: FastifyRequest, publicUrl: string): WebLoadContext {
   return {
     requestId: request.id,
     async api(apiPath, init = {}) {
@@ -105,8 +106,10 @@ function makeLoadContext(app: FastifyInstance, request: FastifyRequest): WebLoad
         if (typeof value === 'string' && !headers.has(name)) headers.set(name, value);
       }
       headers.set('x-request-id', request.id);
-      // Same origin as the page: the API's CSRF check sees a first-party call.
-      if (!headers.has('origin')) headers.set('origin', `${request.protocol}://${request.host}`);
+      headers.set(internalCallHeader, internalCallToken);
+      // The call comes from our own server: it presents the site's public origin, whatever host
+      // name the visitor used, so the API's origin check sees a first-party call.
+      headers.set('origin', new URL(publicUrl).origin);
       const injected = await app.inject({
         method: (init.method ?? 'GET') as 'GET',
         url: apiPath,

@@ -1,0 +1,18 @@
+import { Anchor, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+/** Pages about the signed-in person's own account, shown in the account and mobile menus. */
+export function AccountLinks() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Anchor component={Link} to="/notifications">
+        {t('account.notifications')}
+      </Anchor>
+      <Anchor component={Link} to="/settings/notifications">
+        {t('account.notificationSettings')}
+      </Anchor>
+    </Stack>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Me } from '@souk/contracts/identity';
+import type { ParseKeys } from 'i18next';
+
+export interface NavItem {
+  to: string;
+  labelKey: ParseKeys;
+  /** Only active on an exact match, so "Home" is not highlighted on every page. */
+  end?: boolean;
+}
+
+function dashboardLabel(viewer: Me): ParseKeys {
+  if (viewer.accountType === 'merchant') return 'nav.merchantDashboard';
+  if (viewer.accountType === 'influencer') return 'nav.influencerDashboard';
+  return 'nav.dashboard';
+}
+
+/** What the main navigation offers to whoever is looking; only pages that exist are listed. */
+export function navItemsFor(viewer: Me | null): NavItem[] {
+  const home: NavItem = { to: '/', labelKey: 'nav.home', end: true };
+  if (!viewer) return [home, { to: '/sign-in', labelKey: 'nav.signIn' }];
+  const items: NavItem[] = [home, { to: '/dashboard', labelKey: dashboardLabel(viewer) }];
+  if (viewer.role === 'admin') {
+    items.push({ to: '/admin', labelKey: 'nav.admin', end: true }, { to: '/admin/mail', labelKey: 'nav.mailOutbox' });
+  }
+  return items;
+}

@@ -1,0 +1,87 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './styles/global.css';
+import { ColorSchemeScript, Container, DirectionProvider, MantineProvider, mantineHtmlProps } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import type { Me } from '@souk/contracts/identity';
+import { directionOf } from '@souk/contracts/locales';
+import type { NotificationList } from '@souk/contracts/notifications';
+import { type ReactNode, useMemo } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from 'react-router';
+import type { Route } from './+types/root';
+import { DirectionSync } from './components/direction-sync';
+import { ErrorPage } from './components/error-page';
+import { NavigationProgress } from './components/navigation-progress';
+import { apiJson } from './lib/api.server';
+import { createI18n } from './lib/i18n';
+import { localeOf } from './lib/locale.server';
+import { useRootData } from './lib/root-data';
+import { theme } from './lib/theme';
+
+const favicon =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%233b5bdb'/%3E%3Ctext x='16' y='23' font-family='Arial' font-size='20' font-weight='700' fill='white' text-anchor='middle'%3ES%3C/text%3E%3C/svg%3E";
+
+export const links: Route.LinksFunction = () => [{ rel: 'icon', href: favicon }];
+
+/**
+ * Who is visiting and in which language, for every page. An unavailable identity service shows
+ * the site as to a visitor rather than failing every page; pages that need the person ask
+ * again and report the error themselves.
+ */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const locale = localeOf(request);
+  const me = await apiJson<Me>(context, '/api/v1/me');
+  const viewer = me.ok ? me.data : null;
+  let unreadCount = 0;
+  if (viewer) {
+    const notifications = await apiJson<NotificationList>(context, '/api/v1/notifications?limit=1');
+    if (notifications.ok) unreadCount = notifications.data.unreadCount;
+  }
+  return { locale, viewer, unreadCount };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { locale } = useRootData();
+  const direction = directionOf(locale);
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+
+  return (
+    <html lang={locale} dir={direction} {...mantineHtmlProps}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+        <ColorSchemeScript defaultColorScheme="light" />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <DirectionProvider initialDirection={direction} detectDirection={false}>
+            <MantineProvider theme={theme} defaultColorScheme="light">
+              <DirectionSync direction={direction} />
+              <Notifications position={direction === 'rtl' ? 'top-left' : 'top-right'} />
+              <NavigationProgress />
+              {children}
+            </MantineProvider>
+          </DirectionProvider>
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+/** Only reached when the root itself fails; page errors are caught inside the site frame. */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return (
+    <Container size="sm">
+      <ErrorPage error={error} />
+    </Container>
+  );
+}
