@@ -11,7 +11,14 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'souk-bench-boot-'));
 const souk = async () => {
   const port = await freePort();
   return startAndWait(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      LOG_LEVEL: 'warn',
+    },
     url: `http://127.0.0.1:${port}/readyz`,
   });
 };
@@ -41,7 +48,9 @@ try {
   const bareMedian = median(bareTimes);
   console.log(`baseline bare node:http to first 200: ${bareMedian.toFixed(0)} ms (median of ${runs})`);
   console.log(`souk to /readyz 200 on existing data dir: ${soukMedian.toFixed(0)} ms (median of ${runs})`);
-  console.log(`ratio souk/baseline: ${(soukMedian / bareMedian).toFixed(1)}x; target < 5000 ms: ${soukMedian < 5000 ? 'met' : 'NOT met'}`);
+  console.log(
+    `ratio souk/baseline: ${(soukMedian / bareMedian).toFixed(1)}x; target < 5000 ms: ${soukMedian < 5000 ? 'met' : 'NOT met'}`,
+  );
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

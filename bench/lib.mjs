@@ -18,7 +18,11 @@ export async function freePort() {
 /** Starts a command and resolves once `url` answers 200, with the elapsed milliseconds. */
 export async function startAndWait(command, args, { env = {}, url, timeoutMs = 90_000 }) {
   const startedAt = performance.now();
-  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => {
     output += chunk;

@@ -51,13 +51,12 @@ describe('the server process', () => {
 });
 
 describe('graceful shutdown', () => {
-  it('drains in-flight requests on SIGTERM and exits 0 within 10 s', async () => {
+  it('answers every request under load across SIGTERM and exits 0 within 10 s', async () => {
     const target = await startServer();
     const outcomes: string[] = [];
-    const agent = { keepAlive: false };
     const fire = () =>
       new Promise<void>((resolve) => {
-        const req = request(`${target.url}/healthz`, { agent: false, ...agent }, (res) => {
+        const req = request(`${target.url}/healthz`, { agent: false }, (res) => {
           res.resume();
           res.on('end', () => {
             outcomes.push(String(res.statusCode));
@@ -70,10 +69,11 @@ describe('graceful shutdown', () => {
         });
         req.end();
       });
-    // Keep a steady stream of requests going while the signal arrives.
+    // A steady stream of requests that goes on for a while after the signal (inside the drain
+    // window): every one of them must be answered, none reset.
     let sending = true;
+    const inFlight: Promise<void>[] = [];
     const load = (async () => {
-      const inFlight: Promise<void>[] = [];
       while (sending) {
         inFlight.push(fire(), fire(), fire(), fire());
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -82,16 +82,16 @@ describe('graceful shutdown', () => {
     })();
     await new Promise((resolve) => setTimeout(resolve, 500));
     const signalledAt = Date.now();
-    const code = await target.stop('SIGTERM');
-    const elapsed = Date.now() - signalledAt;
+    const exited = target.stop('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
     sending = false;
     await load;
+    const code = await exited;
+    const elapsed = Date.now() - signalledAt;
     await target.dispose();
     expect(code).toBe(0);
     expect(elapsed).toBeLessThan(10_000);
-    expect(outcomes.filter((outcome) => outcome === '200').length).toBeGreaterThan(10);
-    // After close, new connections are refused; a request already accepted is never reset.
-    expect(outcomes).not.toContain('ECONNRESET');
-    expect(outcomes.every((outcome) => ['200', '503', 'ECONNREFUSED'].includes(outcome))).toBe(true);
+    expect(outcomes.length).toBeGreaterThan(100);
+    expect(outcomes.filter((outcome) => outcome !== '200')).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ describe('the application shell', () => {
     expect(health.json().status).toBe('ok');
     const ready = await test.app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', jobs: 'ok' } });
+    expect(ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', jobs: 'ok', accepting: 'ok' } });
   });
 
   it('exposes Prometheus metrics with HTTP latency and queue depth', async () => {

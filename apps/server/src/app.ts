@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Config } from './platform/config/config.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { registerAccessControl, type ViewerResolver } from './platform/http/access.ts';
+import { type Drain, registerDrain } from './platform/http/drain.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { isInternalCall } from './platform/http/internal-call.ts';
 import { registerLocale } from './platform/http/locale.ts';
@@ -18,6 +19,12 @@ import { registerHealthRoutes } from './platform/observability/health.ts';
 import { registerMetrics } from './platform/observability/metrics.ts';
 import type { Services } from './services.ts';
 import { registerWebApp } from './web/ssr-plugin.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    drain: Drain;
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -94,9 +101,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(websocket);
   await registerOpenApi(app, deps.config.PUBLIC_URL);
   registerMetrics(app, deps.jobs);
+  const drain = registerDrain(app);
+  app.decorate('drain', drain);
   registerHealthRoutes(app, [
     { name: 'database', check: () => deps.database.ping() },
     { name: 'jobs', check: () => deps.jobs.ping() },
+    {
+      name: 'accepting',
+      check: async () => {
+        if (drain.draining) throw new Error('shutting down');
+      },
+    },
   ]);
 
   await app.register(deps.services.authRoutes);

@@ -78,6 +78,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       redis,
       stop() {
         stopping ??= (async () => {
+          app.drain.begin();
+          if (config.SHUTDOWN_DRAIN_MS > 0)
+            await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS));
           await app.close();
           await runningJobs.stop(config.SHUTDOWN_TIMEOUT_MS);
           await runningRedis?.quit().catch(() => undefined);

@@ -37,6 +37,8 @@ export const configSchema = z.object({
   SEED_DEMO_DATA: booleanFlag.optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(9000),
+  /** How long a stopping node keeps answering (with 503 on /readyz) before closing its listener. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   WEB_BUILD_DIR: z.string().optional(),
 });
 
