@@ -12,11 +12,14 @@ export function run(command, args, options = {}) {
   });
 }
 
-/** A fresh clone has no node_modules: install exactly what the lockfile says. */
+/**
+ * A fresh clone has no node_modules: install the versions the lockfile pins. (`npm install`,
+ * not `npm ci`: see .ci/run for why.)
+ */
 export function ensureDependencies() {
   if (existsSync(path.join(root, 'node_modules/.package-lock.json'))) return;
-  console.log('Installing dependencies (npm ci)…');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  console.log('Installing dependencies…');
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
