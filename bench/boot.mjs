@@ -10,7 +10,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'souk-bench-boot-'));
 const souk = async () => {
   const port = await freePort();
-  return startAndWait(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  return startAndWait(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',

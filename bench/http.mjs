@@ -21,7 +21,7 @@ const basePort = await freePort();
 const script = `require('node:http').createServer((q,s)=>{s.setHeader('content-type','application/json');s.end('{"status":"ok"}')}).listen(${basePort},'127.0.0.1')`;
 const baseline = await startAndWait(process.execPath, ['-e', script], { url: `http://127.0.0.1:${basePort}/` });
 const soukPort = await freePort();
-const souk = await startAndWait(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+const souk = await startAndWait(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
   env: {
     PORT: String(soukPort),
     HOST: '127.0.0.1',

@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 function runMain(env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  return spawnSync(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...env },
     encoding: 'utf8',

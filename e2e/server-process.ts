@@ -30,7 +30,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `main.ts` exactly as `npm start` does, on its own port and data directory. */
+/**
+ * Starts the bundled server exactly as `npm start` does (npm test bundles it first), on its own
+ * port and data directory.
+ */
 export async function startServer(
   options: { env?: Record<string, string>; dataDir?: string; waitForReady?: boolean } = {},
 ): Promise<ServerProcess> {
@@ -38,7 +41,7 @@ export async function startServer(
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'souk-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -33,12 +33,25 @@ function newestMtime(directory) {
   return newest;
 }
 
+function isFresh(output, sources) {
+  const built = existsSync(output) ? statSync(output).mtimeMs : 0;
+  return built > Math.max(...sources.map(newestMtime));
+}
+
 /** Builds the web app when its build is missing or older than its sources. */
 export async function ensureWebBuild() {
-  const entry = path.join(root, 'apps/web/build/server/index.js');
   const sources = [path.join(root, 'apps/web/app'), path.join(root, 'packages/contracts/src')];
-  const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
-  if (built > Math.max(...sources.map(newestMtime))) return 0;
+  if (isFresh(path.join(root, 'apps/web/build/server/index.js'), sources)) return 0;
   console.log('Building the web app…');
   return run('npm', ['run', 'build', '-w', '@souk/web']);
+}
+
+/** Bundles the server when its bundle is missing or older than its sources or migrations. */
+export async function ensureServerBuild() {
+  const sources = ['apps/server/src', 'apps/server/drizzle', 'packages/contracts/src'].map((dir) =>
+    path.join(root, dir),
+  );
+  if (isFresh(path.join(root, 'apps/server/dist/main.js'), sources)) return 0;
+  console.log('Bundling the server…');
+  return run(process.execPath, [path.join(root, 'scripts/build-server.mjs')]);
 }

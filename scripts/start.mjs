@@ -1,13 +1,15 @@
 // `npm start`: installs what is missing, builds the web app if needed, then runs the platform
 // on its embedded defaults (PGlite, outbox mail, sandbox gateways) with demo data.
 import { spawn } from 'node:child_process';
-import { ensureDependencies, ensureWebBuild, root } from './lib.mjs';
+import { ensureDependencies, ensureServerBuild, ensureWebBuild, root } from './lib.mjs';
 
 ensureDependencies();
-const buildCode = await ensureWebBuild();
-if (buildCode !== 0) process.exit(buildCode);
+for (const build of [ensureWebBuild, ensureServerBuild]) {
+  const code = await build();
+  if (code !== 0) process.exit(code);
+}
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts', ...process.argv.slice(2)], {
+const child = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
 });

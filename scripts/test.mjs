@@ -3,7 +3,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './chromium.mjs';
-import { ensureDependencies, ensureWebBuild, root, run } from './lib.mjs';
+import { ensureDependencies, ensureServerBuild, ensureWebBuild, root, run } from './lib.mjs';
 
 ensureDependencies();
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -60,7 +60,19 @@ if (process.env.DATABASE_URL) {
   lines.push('PostgreSQL (integration): skipped, DATABASE_URL is not set');
 }
 
+const node24 = process.env.NODE24_BIN;
+if (node24) {
+  const node24Dir = path.dirname(node24);
+  await vitest('Node 24 (unit + integration, PGlite)', [], {
+    TEST_DATABASE: 'pglite',
+    PATH: `${node24Dir}${path.delimiter}${process.env.PATH}`,
+  });
+} else {
+  lines.push('Node 24: skipped, NODE24_BIN is not set (.ci/run sets it)');
+}
+
 step('web build', await ensureWebBuild());
+step('server bundle', await ensureServerBuild());
 const chromium = ensureChromium();
 await vitest('Browser (Playwright + Chromium)', ['--config', 'e2e/vitest.config.ts'], { CHROME_PATH: chromium });
 finish(totals.failed > 0 ? 1 : 0);

@@ -7,6 +7,7 @@ import { createRequestHandler, type ServerBuild } from 'react-router';
 import { buildProblem, sendProblem } from '../platform/http/error-handler.ts';
 import { internalCallHeader, internalCallToken } from '../platform/http/internal-call.ts';
 import { markRoutesPublic } from '../platform/http/mark-public.ts';
+import { serverRoot } from '../platform/server-root.ts';
 
 /** What loaders and actions of the web app receive as `context`. */
 export interface WebLoadContext {
@@ -18,7 +19,7 @@ export interface WebLoadContext {
 const reservedPrefixes = ['/api/', '/r/', '/healthz', '/readyz', '/metrics'];
 
 export function resolveWebBuildDir(configured: string | undefined): string {
-  return path.resolve(configured ?? path.join(import.meta.dirname, '../../../web/build'));
+  return path.resolve(configured ?? path.join(serverRoot(), '../web/build'));
 }
 
 /**

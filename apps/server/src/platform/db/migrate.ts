@@ -1,9 +1,10 @@
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { serverRoot } from '../server-root.ts';
 import type { DatabaseHandle } from './database.ts';
 
-export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+export const migrationsFolder = path.join(serverRoot(), 'drizzle');
 
 /** Applies the generated SQL migrations; the same files run on PGlite and PostgreSQL. */
 export async function runMigrations(handle: DatabaseHandle): Promise<void> {
