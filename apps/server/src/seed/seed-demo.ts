@@ -1,5 +1,6 @@
 import type { Services } from '../services.ts';
 import { type DemoAccount, demoAccounts, demoPassword } from './demo-accounts.ts';
+import { createFactories } from './factories.ts';
 
 export interface SeedResult {
   password: string;
@@ -12,18 +13,22 @@ export interface SeedResult {
  * Later modules add their demo data (deals, links, orders) here through their services.
  */
 export async function seedDemoData(services: Services): Promise<SeedResult> {
+  // The same factories as the tests, on a fixed seed: every machine gets the same demo data.
+  const factories = createFactories();
   let created = 0;
   for (const account of demoAccounts) {
     if (await services.identity.users.findByEmail(account.email)) continue;
-    const user = await services.identity.users.create({
-      name: account.name,
-      email: account.email,
-      password: demoPassword,
-      role: account.role,
-      accountType: account.accountType,
-      locale: account.locale,
-      emailVerified: true,
-    });
+    const user = await services.identity.users.create(
+      factories.user({
+        name: account.name,
+        email: account.email,
+        password: demoPassword,
+        role: account.role,
+        accountType: account.accountType,
+        locale: account.locale,
+        emailVerified: true,
+      }),
+    );
     await services.messaging.notifications.notify(user.id, 'account.welcome', { name: user.name });
     created++;
   }
