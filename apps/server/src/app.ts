@@ -63,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerLocale(app);
-  registerAccessControl(app, deps.resolveViewer);
+  registerAccessControl(app, deps.resolveViewer, deps.config.PUBLIC_URL);
   registerErrorHandler(app);
 
   await app.register(helmet, {

@@ -5,6 +5,8 @@ import { buildApp } from './app.ts';
 import type { Config } from './platform/config/config.ts';
 import { type DatabaseHandle, type OpenDatabaseOptions, openDatabase } from './platform/db/database.ts';
 import { runMigrations } from './platform/db/migrate.ts';
+import { createEventBus } from './platform/events/create-event-bus.ts';
+import type { EventBus } from './platform/events/event-bus.ts';
 import { JobRunner } from './platform/jobs/job-runner.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -15,7 +17,7 @@ export interface Runtime {
   services: Services;
   app: FastifyInstance;
   redis: Redis | undefined;
-  /** Stops in order: HTTP, jobs (drained), Redis, database. Safe to call twice. */
+  /** Stops in order: HTTP, jobs (drained), event bus, Redis, database. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   let jobs: JobRunner | undefined;
   let redis: Redis | undefined;
+  let events: EventBus | undefined;
   try {
     if (options.migrate !== false) await runMigrations(database);
     const role = config.ROLE;
@@ -50,12 +53,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       logger,
       ...(options.jobPollingIntervalSeconds ? { pollingIntervalSeconds: options.jobPollingIntervalSeconds } : {}),
     });
-    const services = createServices({ config, database, queue: jobs.queue });
-    await jobs.start(services.jobs);
+    // Event bus: in memory, or Redis pub/sub when REDIS_URL is set so every web node gets the hints.
+    events = await createEventBus({ redisUrl: config.REDIS_URL, logger });
     if (config.REDIS_URL) {
       redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: true });
       await redis.connect();
     }
+    const services = createServices({ config, database, queue: jobs.queue, events, logger, redis });
+    await jobs.start(services.jobs);
     const app = await buildApp({
       config,
       database,
@@ -69,6 +74,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     let stopping: Promise<void> | undefined;
     const runningJobs = jobs;
     const runningRedis = redis;
+    const runningEvents = events;
     return {
       config,
       database,
@@ -83,6 +89,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
             await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS));
           await app.close();
           await runningJobs.stop(config.SHUTDOWN_TIMEOUT_MS);
+          // After HTTP (no socket listens any more) and jobs (none publishes any more).
+          await runningEvents.close().catch(() => undefined);
           await runningRedis?.quit().catch(() => undefined);
           await database.close();
         })();
@@ -91,6 +99,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     };
   } catch (error) {
     await jobs?.stop(1000).catch(() => undefined);
+    await events?.close().catch(() => undefined);
     redis?.disconnect();
     await database.close().catch(() => undefined);
     throw error;

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import { createIdentityModule, type IdentityModule } from './modules/identity/module.ts';
 import { createMessagingModule, type MessagingModule } from './modules/messaging/module.ts';
 import type { Config } from './platform/config/config.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
+import type { EventBus } from './platform/events/event-bus.ts';
 import type { ViewerResolver } from './platform/http/access.ts';
 import type { JobDefinition } from './platform/jobs/job-definition.ts';
 import type { JobQueue } from './platform/jobs/job-queue.ts';
@@ -11,6 +14,12 @@ export interface ServiceDeps {
   config: Config;
   database: DatabaseHandle;
   queue: JobQueue;
+  /** Live hints to open WebSockets (messaging publishes unread counts); one per process. */
+  events: EventBus;
+  /** For failures a service reports and survives (e.g. a hint that could not be published). */
+  logger: Logger;
+  /** Shared counters (attempt limits, one-time codes) across nodes; in memory without it. */
+  redis?: Redis | undefined;
 }
 
 export interface Services {
@@ -26,12 +35,27 @@ export interface Services {
 
 /** The composition root: builds each module with its dependencies, in dependency order. */
 export function createServices(deps: ServiceDeps): Services {
-  const identity = createIdentityModule({ db: deps.database.db, config: deps.config });
-  const messaging = createMessagingModule({
+  // Identity mails through messaging, and messaging reads recipients from identity: the mailer
+  // is bound once messaging exists (identity only sends mail on requests, after boot).
+  let messaging: MessagingModule | undefined;
+  const identity = createIdentityModule({
+    db: deps.database.db,
+    config: deps.config,
+    redis: deps.redis,
+    mailer: {
+      send(input) {
+        if (!messaging) throw new Error('messaging is not ready');
+        return messaging.mail.send(input as Parameters<MessagingModule['mail']['send']>[0]);
+      },
+    },
+  });
+  messaging = createMessagingModule({
     db: deps.database.db,
     queue: deps.queue,
     config: deps.config,
     users: identity.users,
+    events: deps.events,
+    logger: deps.logger,
   });
   return {
     identity,

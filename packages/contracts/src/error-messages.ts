@@ -9,6 +9,10 @@ export const errorTitles: Record<Locale, Record<ErrorCode, string>> = {
     payload_too_large: 'La requête est trop volumineuse.',
     unauthenticated: 'Vous devez vous connecter pour continuer.',
     invalid_credentials: 'Adresse e-mail ou mot de passe incorrect.',
+    invalid_code: 'Ce code est incorrect ou a expiré.',
+    invalid_token: "Ce lien n'est plus valable. Demandez-en un nouveau.",
+    email_not_verified: 'Confirmez d’abord votre adresse e-mail : nous venons de vous renvoyer le lien.',
+    account_suspended: 'Ce compte est suspendu. Contactez le support.',
     forbidden: "Vous n'avez pas l'autorisation d'effectuer cette action.",
     not_found: "La ressource demandée n'existe pas.",
     conflict: 'Cette action entre en conflit avec l’état actuel.',
@@ -22,6 +26,10 @@ export const errorTitles: Record<Locale, Record<ErrorCode, string>> = {
     payload_too_large: 'The request is too large.',
     unauthenticated: 'You need to sign in to continue.',
     invalid_credentials: 'Incorrect email or password.',
+    invalid_code: 'This code is wrong or has expired.',
+    invalid_token: 'This link is no longer valid. Ask for a new one.',
+    email_not_verified: 'Confirm your email address first: we have just sent you the link again.',
+    account_suspended: 'This account is suspended. Contact support.',
     forbidden: 'You are not allowed to do this.',
     not_found: 'The requested resource does not exist.',
     conflict: 'This action conflicts with the current state.',
@@ -35,11 +43,37 @@ export const errorTitles: Record<Locale, Record<ErrorCode, string>> = {
     payload_too_large: 'حجم الطلب كبير جدًا.',
     unauthenticated: 'يجب تسجيل الدخول للمتابعة.',
     invalid_credentials: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
+    invalid_code: 'هذا الرمز غير صحيح أو انتهت صلاحيته.',
+    invalid_token: 'هذا الرابط لم يعد صالحًا. اطلب رابطًا جديدًا.',
+    email_not_verified: 'أكّد عنوان بريدك الإلكتروني أولًا: لقد أرسلنا إليك الرابط من جديد.',
+    account_suspended: 'هذا الحساب موقوف. تواصل مع الدعم.',
     forbidden: 'غير مسموح لك بالقيام بهذا الإجراء.',
     not_found: 'المورد المطلوب غير موجود.',
     conflict: 'هذا الإجراء يتعارض مع الحالة الحالية.',
     rate_limited: 'محاولات كثيرة جدًا. حاول مرة أخرى بعد قليل.',
     service_unavailable: 'الخدمة غير متاحة مؤقتًا.',
     internal: 'حدث خطأ غير متوقع. تم إبلاغنا به.',
+  },
+};
+
+/** Field-level messages the server writes itself (zod's own are translated by zod's locales). */
+export const fieldMessages: Record<
+  Locale,
+  { passwordTooCommon: string; passwordTooShort: string; accountType: string }
+> = {
+  fr: {
+    passwordTooCommon: 'Ce mot de passe est trop courant : choisissez-en un plus personnel.',
+    passwordTooShort: 'Le mot de passe doit contenir au moins 10 caractères.',
+    accountType: 'Choisissez « marchand » ou « influenceur ».',
+  },
+  en: {
+    passwordTooCommon: 'This password is too common: choose a more personal one.',
+    passwordTooShort: 'The password must be at least 10 characters long.',
+    accountType: 'Choose "merchant" or "influencer".',
+  },
+  ar: {
+    passwordTooCommon: 'كلمة المرور هذه شائعة جدًا: اختر كلمة مرور أكثر خصوصية.',
+    passwordTooShort: 'يجب أن تتكون كلمة المرور من 10 أحرف على الأقل.',
+    accountType: 'اختر «تاجر» أو «مؤثر».',
   },
 };

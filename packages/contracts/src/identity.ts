@@ -6,6 +6,8 @@ export type AccountType = (typeof accountTypes)[number];
 
 export const platformRoles = ['admin', 'user'] as const;
 
+export const passwordMinLength = 10;
+
 /** GET /api/v1/me */
 export const meSchema = z
   .object({
@@ -15,14 +17,31 @@ export const meSchema = z
     role: z.enum(platformRoles),
     accountType: z.enum(accountTypes).nullable(),
     emailVerified: z.boolean(),
+    twoFactorEnabled: z.boolean(),
     locale: z.enum(locales).nullable(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;
 
-/** POST /api/v1/session (sign in with email and password) */
+/** POST /api/auth/sign-up/email: `accountType` is the only way to choose; admins are never signed up. */
+export const signUpBodySchema = z.object({
+  name: z.string().trim().min(2).max(120),
+  email: z.email().max(320),
+  password: z.string().min(passwordMinLength).max(200),
+  accountType: z.enum(accountTypes),
+  locale: z.enum(locales).optional(),
+  callbackURL: z.string().max(500).optional(),
+});
+export type SignUpBody = z.infer<typeof signUpBodySchema>;
+
+/** POST /api/auth/sign-in/email */
 export const signInBodySchema = z.object({
-  email: z.email(),
+  email: z.email().max(320),
   password: z.string().min(1).max(200),
+  rememberMe: z.boolean().optional(),
+  callbackURL: z.string().max(500).optional(),
 });
 export type SignInBody = z.infer<typeof signInBodySchema>;
+
+/** Bodies that set a new password: reset (with token) and change (with the current one). */
+export const newPasswordSchema = z.string().min(passwordMinLength).max(200);

@@ -1,16 +1,26 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { Config } from '../../platform/config/config.ts';
 import { readOrCreateLocalSecret } from '../../platform/crypto/local-secret.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { ViewerResolver } from '../../platform/http/access.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { createAttemptLimiter } from '../../platform/http/attempt-limiter.ts';
+import { createOnceMarker } from '../../platform/http/once-marker.ts';
+import { AdminUserService } from './admin-user-service.ts';
+import { ApiKeyService } from './api-key-service.ts';
+import { AuditLog } from './audit-log.ts';
 import { type Auth, createAuth } from './auth.ts';
 import { authRoutes, toWebHeaders } from './auth-routes.ts';
+import type { IdentityMailer } from './identity-mailer.ts';
 import { identityRoutes } from './routes.ts';
 import { UserService } from './user-service.ts';
 
 export interface IdentityModule {
   auth: Auth;
   users: UserService;
+  audit: AuditLog;
+  apiKeys: ApiKeyService;
   resolveViewer: ViewerResolver;
   /** Routes under /api/v1. */
   routes: FastifyPluginAsync;
@@ -18,16 +28,53 @@ export interface IdentityModule {
   authRoutes: FastifyPluginAsync;
 }
 
-export function createIdentityModule(deps: { db: Database; config: Config }): IdentityModule {
+export interface IdentityModuleDeps {
+  db: Database;
+  config: Config;
+  mailer: IdentityMailer;
+  redis?: Redis | undefined;
+}
+
+export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
   const secret = deps.config.AUTH_SECRET ?? readOrCreateLocalSecret(deps.config.DATA_DIR, 'auth');
-  const auth = createAuth(deps.db, deps.config, secret);
+  const audit = new AuditLog(deps.db);
+  const auth = createAuth({ db: deps.db, config: deps.config, secret, mailer: deps.mailer, audit });
   const users = new UserService(deps.db);
+  const apiKeys = new ApiKeyService(deps.db, audit);
+  const admin = new AdminUserService(deps.db, audit);
   const resolveViewer: ViewerResolver = async (request) => {
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      const caller = await apiKeys.authenticate(authorization.slice('Bearer '.length).trim());
+      if (!caller) throw new AppError('unauthenticated', 'Unknown, revoked or expired API key.');
+      return { userId: caller.userId, role: caller.role, via: 'api_key', scopes: caller.scopes };
+    }
     if (!request.headers.cookie) return null;
     const result = await auth.api.getSession({ headers: toWebHeaders(request) });
     if (!result) return null;
-    const user = result.user as typeof result.user & { role?: string; locale?: string | null };
-    return { userId: user.id, role: user.role === 'admin' ? 'admin' : 'user', locale: user.locale ?? null };
+    const user = result.user as typeof result.user & { role?: string; locale?: string | null; banned?: boolean | null };
+    // A suspended account's sessions stop working at once, even before they are deleted.
+    if (user.banned) return null;
+    return {
+      userId: user.id,
+      role: user.role === 'admin' ? 'admin' : 'user',
+      locale: user.locale ?? null,
+      via: 'session',
+    };
   };
-  return { auth, users, resolveViewer, routes: identityRoutes(users), authRoutes: authRoutes(auth) };
+  return {
+    auth,
+    users,
+    audit,
+    resolveViewer,
+    apiKeys,
+    routes: identityRoutes({ users, apiKeys, admin }),
+    authRoutes: authRoutes({
+      auth,
+      users,
+      audit,
+      limiter: createAttemptLimiter(deps.redis),
+      once: createOnceMarker(deps.redis),
+    }),
+  };
 }

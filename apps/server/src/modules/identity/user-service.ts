@@ -3,7 +3,7 @@ import { isLocale, type Locale } from '@souk/contracts/locales';
 import { hashPassword } from 'better-auth/crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/database.ts';
-import { accounts, users } from './schema.ts';
+import { accounts, sessions, users } from './schema.ts';
 import type { UserContact, UserDirectory } from './user-directory.ts';
 
 export interface NewUser {
@@ -79,7 +79,11 @@ export class UserService implements UserDirectory {
     const [row] = await this.db.select().from(users).where(eq(users.id, userId)).limit(1);
     if (!row) return null;
     const contact = toContact(row);
-    return { ...contact, emailVerified: row.emailVerified };
+    return { ...contact, emailVerified: row.emailVerified, twoFactorEnabled: row.twoFactorEnabled };
+  }
+
+  async revokeSessionByToken(token: string): Promise<void> {
+    await this.db.delete(sessions).where(eq(sessions.token, token));
   }
 
   async listAdmins(): Promise<UserContact[]> {

@@ -15,7 +15,8 @@ function call(method: 'GET' | 'POST' | 'PUT', url: string, user?: TestUser, payl
   return test.app.inject({
     method,
     url: `/api/v1${url}`,
-    headers: user ? { cookie: user.cookie } : {},
+    // Browsers send the page's origin with every state-changing request; the CSRF check wants it.
+    headers: user ? { cookie: user.cookie, origin: test.runtime.config.PUBLIC_URL } : {},
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
 }

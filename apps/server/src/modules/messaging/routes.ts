@@ -7,13 +7,22 @@ import {
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { EventBus } from '../../platform/events/event-bus.ts';
 import { requireViewer } from '../../platform/http/access.ts';
 import type { MailService } from './mail/mail-service.ts';
 import type { NotificationService } from './notifications/notification-service.ts';
+import { streamNotifications } from './notifications/notification-stream.ts';
+import { refuseForeignOrigin } from './same-origin.ts';
 
 export interface MessagingRouteDeps {
   mail: Pick<MailService, 'list' | 'get'>;
-  notifications: Pick<NotificationService, 'list' | 'markRead' | 'markAllRead' | 'getPreferences' | 'setPreferences'>;
+  notifications: Pick<
+    NotificationService,
+    'list' | 'unreadCount' | 'markRead' | 'markAllRead' | 'getPreferences' | 'setPreferences'
+  >;
+  events: Pick<EventBus, 'subscribe'>;
+  /** The site's own origin, the only one allowed to open the notification stream from a browser. */
+  publicUrl: string;
 }
 
 const idParamsSchema = z.object({ id: z.uuid() });
@@ -40,6 +49,25 @@ export function createMessagingRoutes(deps: MessagingRouteDeps): FastifyPluginAs
         const { cursor, limit, unread } = request.query;
         return deps.notifications.list(viewer.userId, { cursor, limit, unread: unread === 'true' });
       },
+    );
+
+    app.get(
+      '/notifications/stream',
+      {
+        websocket: true,
+        config: { access: 'user' },
+        // Before the session is even looked up: a foreign page gets 403 whoever is signed in.
+        onRequest: refuseForeignOrigin(deps.publicUrl),
+        schema: {
+          // OpenAPI has no words for a WebSocket (and @fastify/websocket hides it anyway).
+          hide: true,
+          summary: 'WebSocket: live hints when my notifications change',
+          description:
+            'Sends JSON text frames: `{ type: "ready", unreadCount }` once connected, then ' +
+            '`{ type: "notifications.changed", unreadCount? }` on every change (no count: fetch it again).',
+        },
+      },
+      (socket, request) => streamNotifications(socket, requireViewer(request).userId, deps, request.log),
     );
 
     app.post(

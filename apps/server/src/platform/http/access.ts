@@ -4,18 +4,27 @@ import { AppError } from './app-error.ts';
 export const platformRoles = ['admin', 'user'] as const;
 export type PlatformRole = (typeof platformRoles)[number];
 
-/** Who is calling: a signed-in person. Identity fills this in; null means anonymous. */
+/** Who is calling: a person with a session, or a program with an API key of theirs. */
 export interface Viewer {
   userId: string;
   role: PlatformRole;
   locale?: string | null;
+  via: 'session' | 'api_key';
+  /** Set for API keys: what the key may do. */
+  scopes?: readonly string[];
 }
 
 /**
  * Every route says who may call it. `public` is a decision too: a route that says nothing is a
  * bug, and the route-audit test fails on it.
+ * - `user`, `admin`: a person signed in (a session); API keys are refused.
+ * - `{ scope }`: a signed-in person, or an API key that carries that scope.
  */
-export type AccessRule = 'public' | 'user' | 'admin';
+export type AccessRule = 'public' | 'user' | 'admin' | { scope: string };
+
+export function scoped(scope: string): AccessRule {
+  return { scope };
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -42,16 +51,28 @@ export function requireViewer(request: FastifyRequest): Viewer {
   return request.viewer;
 }
 
+function requireSession(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new AppError('unauthenticated');
+  if (viewer.via !== 'session') throw new AppError('forbidden', 'This route needs a signed-in person, not an API key.');
+  return viewer;
+}
+
 function check(rule: AccessRule, viewer: Viewer | null): void {
+  if (typeof rule === 'object') {
+    if (!viewer) throw new AppError('unauthenticated');
+    if (viewer.via === 'api_key' && !viewer.scopes?.includes(rule.scope)) {
+      throw new AppError('forbidden', `This API key lacks the scope ${rule.scope}.`);
+    }
+    return;
+  }
   switch (rule) {
     case 'public':
       return;
     case 'user':
-      if (!viewer) throw new AppError('unauthenticated');
+      requireSession(viewer);
       return;
     case 'admin':
-      if (!viewer) throw new AppError('unauthenticated');
-      if (viewer.role !== 'admin') throw new AppError('forbidden');
+      if (requireSession(viewer).role !== 'admin') throw new AppError('forbidden');
       return;
     default: {
       const exhaustive: never = rule;
@@ -60,12 +81,35 @@ function check(rule: AccessRule, viewer: Viewer | null): void {
   }
 }
 
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
- * Records every route with its access rule and enforces the rule before the handler runs.
- * Routes registered by third-party plugins (docs, static files) are marked public where they are
- * registered.
+ * Cookies ride along on cross-site requests; API keys do not. A state-changing request
+ * authenticated by cookie must therefore come from our own pages: its Origin (or, failing
+ * that, Referer) must be the site's.
  */
-export function registerAccessControl(app: FastifyInstance, resolveViewer: ViewerResolver): void {
+function checkSameOrigin(request: FastifyRequest, viewer: Viewer | null, trustedOrigin: string): void {
+  if (!viewer || viewer.via !== 'session' || !unsafeMethods.has(request.method)) return;
+  const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
+  if (origin !== trustedOrigin) throw new AppError('forbidden', 'Cross-site request refused.');
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Records every route with its access rule and enforces the rule before validation, so an
+ * anonymous caller learns it must sign in before learning anything about the body. Routes
+ * registered by third-party plugins (docs, static files) are marked public where registered.
+ */
+export function registerAccessControl(app: FastifyInstance, resolveViewer: ViewerResolver, publicUrl: string): void {
+  const trustedOrigin = new URL(publicUrl).origin;
   app.decorate('routeAudit', [] as RegisteredRoute[]);
   app.decorateRequest('viewer', null);
   app.addHook('onRoute', (route: RouteOptions) => {
@@ -82,18 +126,14 @@ export function registerAccessControl(app: FastifyInstance, resolveViewer: Viewe
       });
     }
   });
-  // preValidation, so an anonymous caller learns it must sign in before learning about the body.
   app.addHook('preValidation', async (request) => {
     // The not-found handler answers 404 to everyone; no route means nothing to guard.
     if (request.is404) return;
-    const rule = request.routeOptions.config.access;
-    if (rule === undefined) {
-      // Fail closed: an undeclared route is treated as admin-only until someone decides.
-      request.viewer = await resolveViewer(request);
-      check('admin', request.viewer);
-      return;
-    }
     request.viewer = await resolveViewer(request);
+    // Fail closed: an undeclared route is treated as admin-only until someone decides.
+    const rule = request.routeOptions.config.access ?? 'admin';
     check(rule, request.viewer);
+    // better-auth checks the origin of its own endpoints; everything else is checked here.
+    if (rule !== 'public') checkSameOrigin(request, request.viewer, trustedOrigin);
   });
 }

@@ -57,7 +57,7 @@ describe('errors are RFC 9457 problems', () => {
     const response = await test.app.inject({
       method: 'PUT',
       url: '/api/v1/notification-preferences',
-      headers: { cookie: user.cookie, 'content-type': 'application/json' },
+      headers: { cookie: user.cookie, origin: 'http://localhost:3000', 'content-type': 'application/json' },
       payload: JSON.stringify({ preferences: [], padding: 'x'.repeat(4096) }),
     });
     expect(response.statusCode).toBe(413);
@@ -69,7 +69,7 @@ describe('errors are RFC 9457 problems', () => {
     const response = await test.app.inject({
       method: 'PUT',
       url: '/api/v1/notification-preferences',
-      headers: { cookie: user.cookie, 'accept-language': 'fr' },
+      headers: { cookie: user.cookie, origin: 'http://localhost:3000', 'accept-language': 'fr' },
       payload: { preferences: [{ event: 'account.welcome', channel: 'pigeon', enabled: 'yes' }] },
     });
     expect(response.statusCode).toBe(422);

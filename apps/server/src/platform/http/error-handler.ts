@@ -64,7 +64,9 @@ function classify(
     return { code: 'validation_failed', fields };
   }
   if (error instanceof ZodError) {
-    return { code: 'validation_failed', fields: issuesToFieldErrors(error.issues, locale, '') };
+    // A service parsing a request part itself says which part it was (see `parseRequestPart`).
+    const context = (error as ZodError & { validationContext?: string }).validationContext ?? '';
+    return { code: 'validation_failed', fields: issuesToFieldErrors(error.issues, locale, context) };
   }
   const fastifyError = error as Partial<FastifyError>;
   switch (fastifyError.code) {
@@ -131,4 +133,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => sendProblem(reply, buildProblem(request, 'not_found')));
+}
+
+/** Parses one part of a request outside Fastify's validation, reporting errors under that part. */
+export function parseRequestPart<T>(schema: z.ZodType<T>, value: unknown, part: 'body' | 'querystring' | 'params'): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw Object.assign(result.error, { validationContext: part });
 }

@@ -1,6 +1,6 @@
 import type { Locale } from '@souk/contracts/locales';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, createTestUser, eventually, type TestApp } from '../../../../test/harness.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { UserContact } from '../../identity/user-directory.ts';
@@ -9,7 +9,8 @@ import { createOutboxTransport } from '../mail/outbox-transport.ts';
 import { mailMessages, notifications } from '../schema.ts';
 import { createEmailChannel } from './email-channel.ts';
 import { createInAppChannel } from './in-app-channel.ts';
-import { NotificationService } from './notification-service.ts';
+import { NotificationHints } from './notification-hints.ts';
+import { NotificationService, type RecipientDirectory } from './notification-service.ts';
 
 let test: TestApp;
 beforeAll(async () => {
@@ -87,22 +88,7 @@ describe('notify', () => {
         return result.rows[0] ?? null;
       },
     };
-    function serviceWithDirectory() {
-      const mail = new MailService({
-        db: db(),
-        queue: test.runtime.jobs.queue,
-        transport: createOutboxTransport(),
-        render: { publicUrl: 'http://localhost:3000' },
-      });
-      return new NotificationService({
-        db: db(),
-        users: directory,
-        channels: {
-          in_app: createInAppChannel(),
-          email: createEmailChannel({ mail, publicUrl: 'http://localhost:3000' }),
-        },
-      });
-    }
+    const serviceWithDirectory = (events?: RecordingBus) => serviceWith({ users: directory, events });
 
     it('commits with it', async () => {
       const user = await createTestUser(test, { locale: 'en' });
@@ -124,6 +110,124 @@ describe('notify', () => {
       expect(await inAppFor(user.id)).toEqual([]);
       expect(await mailsTo(user.email)).toEqual([]);
     });
+
+    it('publishes a hint without a count: the transaction may still roll back', async () => {
+      const user = await createTestUser(test, { locale: 'en' });
+      const events = recordingBus();
+      const service = serviceWithDirectory(events);
+      await db().transaction((tx) => service.notify(user.id, 'account.welcome', { name: 'Tx' }, { executor: tx }));
+      await expect(
+        db().transaction(async (tx) => {
+          await service.notify(user.id, 'account.welcome', { name: 'Tx' }, { executor: tx });
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(events.published).toEqual([
+        { channel: `user:${user.id}:notifications`, message: { type: 'notifications.changed' } },
+        { channel: `user:${user.id}:notifications`, message: { type: 'notifications.changed' } },
+      ]);
+    });
+  });
+});
+
+/** A service built here rather than the runtime's, to watch what it publishes. */
+function serviceWith(
+  options: {
+    users?: RecipientDirectory | undefined;
+    events?: Pick<RecordingBus, 'publish'> | undefined;
+    logger?: { warn(details: object, message: string): void };
+  } = {},
+) {
+  const mail = new MailService({
+    db: db(),
+    queue: test.runtime.jobs.queue,
+    transport: createOutboxTransport(),
+    render: { publicUrl: 'http://localhost:3000' },
+  });
+  return new NotificationService({
+    db: db(),
+    users: options.users ?? test.runtime.services.identity.users,
+    channels: {
+      in_app: createInAppChannel(),
+      email: createEmailChannel({ mail, publicUrl: 'http://localhost:3000' }),
+    },
+    hints: new NotificationHints({
+      events: options.events ?? recordingBus(),
+      logger: options.logger ?? { warn: vi.fn() },
+    }),
+  });
+}
+
+interface RecordingBus {
+  published: Array<{ channel: string; message: object }>;
+  publish(channel: string, message: object): Promise<void>;
+}
+
+function recordingBus(): RecordingBus {
+  const published: RecordingBus['published'] = [];
+  return {
+    published,
+    async publish(channel, message) {
+      published.push({ channel, message });
+    },
+  };
+}
+
+describe('live hints', () => {
+  it('publishes the unread count after each committed change, on the recipient channel only', async () => {
+    const user = await createTestUser(test);
+    const events = recordingBus();
+    const service = serviceWith({ events });
+    const counts = () =>
+      events.published.map(({ channel, message }) => {
+        expect(channel).toBe(`user:${user.id}:notifications`);
+        return message;
+      });
+
+    await service.notify(user.id, 'platform.announcement', { title: 'A', body: 'B' });
+    await service.notify(user.id, 'platform.announcement', { title: 'C', body: 'D' });
+    const [first] = await inAppFor(user.id);
+    await service.markRead(user.id, first!.id);
+    await service.markAllRead(user.id);
+
+    expect(counts()).toEqual([
+      { type: 'notifications.changed', unreadCount: 1 },
+      { type: 'notifications.changed', unreadCount: 2 },
+      { type: 'notifications.changed', unreadCount: 1 },
+      { type: 'notifications.changed', unreadCount: 0 },
+    ]);
+  });
+
+  it('publishes nothing for a mail-only notification or a refused mark-read', async () => {
+    const owner = await createTestUser(test);
+    const other = await createTestUser(test);
+    const events = recordingBus();
+    const service = serviceWith({ events });
+    await service.setPreferences(owner.id, [{ event: 'account.welcome', channel: 'in_app', enabled: false }]);
+    await service.notify(owner.id, 'account.welcome', { name: 'Mail only' });
+    await service.notify(other.id, 'platform.announcement', { title: 'A', body: 'B' });
+    events.published.length = 0;
+    const [row] = await inAppFor(other.id);
+    await expect(service.markRead(owner.id, row!.id)).rejects.toMatchObject({ code: 'not_found' });
+    expect(events.published).toEqual([]);
+  });
+
+  it('never fails the change when the hint cannot be published', async () => {
+    const user = await createTestUser(test);
+    const logger = { warn: vi.fn() };
+    const service = serviceWith({ events: { publish: () => Promise.reject(new Error('bus down')) }, logger });
+
+    await expect(service.notify(user.id, 'platform.announcement', { title: 'A', body: 'B' })).resolves.toEqual({
+      channels: ['in_app'],
+    });
+    await expect(service.markAllRead(user.id)).resolves.toBe(1);
+
+    expect((await inAppFor(user.id))[0]?.readAt).toBeInstanceOf(Date);
+    expect(logger.warn).toHaveBeenCalledTimes(2);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.objectContaining({ userId: user.id, err: expect.any(Error) }),
+      'notification hint not published',
+    );
   });
 });
 

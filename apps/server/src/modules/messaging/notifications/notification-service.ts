@@ -15,6 +15,7 @@ import { afterCursor, isUuid, paginate } from '../cursor.ts';
 import { notifications } from '../schema.ts';
 import type { NotificationChannelAdapters, NotificationRecipient } from './channel.ts';
 import { type NotificationData, renderNotification } from './events.ts';
+import type { NotificationHints } from './notification-hints.ts';
 import { enabledChannels, loadPreferences, type NotificationPreference, savePreferences } from './preferences.ts';
 
 /**
@@ -30,6 +31,8 @@ export interface NotificationServiceDeps {
   db: Database;
   users: RecipientDirectory;
   channels: NotificationChannelAdapters;
+  /** Live updates of the bell in the recipient's open tabs. */
+  hints: Pick<NotificationHints, 'changed'>;
 }
 
 export interface NotifyOptions {
@@ -85,11 +88,22 @@ export class NotificationService {
     const { executor } = options;
     if (executor) {
       const recipient = await this.findRecipient(recipientId, executor);
-      return this.dispatch(recipient, event, data, executor);
+      const result = await this.dispatch(recipient, event, data, executor);
+      // Not committed yet, maybe never: a hint without a count, so no tab shows a number that
+      // includes a rolled-back row; the tab asks the API again.
+      if (result.channels.includes('in_app')) await this.deps.hints.changed(recipient.id);
+      return result;
     }
     // Looked up before the transaction opens: a directory that reads outside it must not wait on it.
     const recipient = await this.findRecipient(recipientId, undefined);
-    return this.deps.db.transaction((tx) => this.dispatch(recipient, event, data, tx));
+    const result = await this.deps.db.transaction((tx) => this.dispatch(recipient, event, data, tx));
+    if (result.channels.includes('in_app')) await this.announceChange(recipient.id);
+    return result;
+  }
+
+  /** After a committed change: the open tabs get the new unread count. */
+  private announceChange(recipientId: string): Promise<void> {
+    return this.deps.hints.changed(recipientId, () => this.unreadCount(recipientId));
   }
 
   private async findRecipient(recipientId: string, executor: Executor | undefined): Promise<NotificationRecipient> {
@@ -145,6 +159,7 @@ export class NotificationService {
       .where(and(eq(notifications.id, notificationId), eq(notifications.recipientId, recipientId)))
       .returning({ id: notifications.id });
     if (updated.length === 0) throw new AppError('not_found');
+    await this.announceChange(recipientId);
   }
 
   /** Returns how many notifications were unread. */
@@ -154,6 +169,8 @@ export class NotificationService {
       .set({ readAt: sql`now()` })
       .where(and(eq(notifications.recipientId, recipientId), isNull(notifications.readAt)))
       .returning({ id: notifications.id });
+    // Even when nothing was unread: another tab may still show a stale count.
+    await this.announceChange(recipientId);
     return updated.length;
   }
 

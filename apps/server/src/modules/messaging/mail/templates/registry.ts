@@ -1,6 +1,7 @@
 import type { Locale } from '@souk/contracts/locales';
 import type { z } from 'zod';
 import type { MailRenderContext, RenderedMail } from '../layout.ts';
+import { newSignInMail, passwordResetMail, twoFactorCodeMail, verifyEmailMail } from './account-mails.ts';
 import { notificationMail } from './notification.ts';
 import type { MailTemplate } from './template.ts';
 import { welcomeMail } from './welcome.ts';
@@ -12,6 +13,10 @@ import { welcomeMail } from './welcome.ts';
 export const mailTemplates = {
   notification: notificationMail,
   welcome: welcomeMail,
+  'verify-email': verifyEmailMail,
+  'password-reset': passwordResetMail,
+  'two-factor-code': twoFactorCodeMail,
+  'new-sign-in': newSignInMail,
 } as const;
 
 export type MailTemplateName = keyof typeof mailTemplates;
