@@ -13,7 +13,7 @@ afterAll(async () => {
   await test?.close();
 });
 
-function post(url: string, payload: unknown, cookie?: string) {
+function post(url: string, payload: Record<string, unknown>, cookie?: string) {
   return test.app.inject({ method: 'POST', url, headers: { origin, ...(cookie ? { cookie } : {}) }, payload });
 }
 
