@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { locales } from './locales.ts';
+import { teamMembershipSchema } from './teams.ts';
 
 export const accountTypes = ['merchant', 'influencer'] as const;
 export type AccountType = (typeof accountTypes)[number];
@@ -19,6 +20,7 @@ export const meSchema = z
     emailVerified: z.boolean(),
     twoFactorEnabled: z.boolean(),
     locale: z.enum(locales).nullable(),
+    teams: z.array(teamMembershipSchema),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;

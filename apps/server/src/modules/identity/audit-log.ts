@@ -18,6 +18,10 @@ export const auditActions = [
   'user_suspended',
   'user_reactivated',
   'role_changed',
+  'team_member_invited',
+  'team_member_joined',
+  'team_member_removed',
+  'team_ownership_transferred',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -8,10 +8,12 @@ import type { Database } from '../../platform/db/database.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { IdentityMailer } from './identity-mailer.ts';
 import { accounts, sessions, twoFactors, users, verifications } from './schema.ts';
+import type { TeamService } from './team-service.ts';
 
 export const sessionCookiePrefix = 'souk';
 
 export interface AuthDeps {
+  teams: TeamService;
   db: Database;
   config: Config;
   secret: string;
@@ -36,7 +38,7 @@ function describeDevice(userAgent: string | null | undefined): string {
  * Mails go through the messaging module (via IdentityMailer) in the user's language; security
  * events go to the audit log.
  */
-export function createAuth({ db, config, secret, mailer, audit }: AuthDeps) {
+export function createAuth({ db, config, secret, mailer, audit, teams }: AuthDeps) {
   return betterAuth({
     appName: 'Souk',
     baseURL: config.PUBLIC_URL,
@@ -103,6 +105,16 @@ export function createAuth({ db, config, secret, mailer, audit }: AuthDeps) {
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     databaseHooks: {
+      user: {
+        create: {
+          async after(user) {
+            const accountType = (user as { accountType?: unknown }).accountType;
+            await audit.record({ action: 'sign_up', actorId: user.id, targetId: user.id, details: { accountType } });
+            // A merchant account is a team from the start, with its creator as owner.
+            if (accountType === 'merchant') await teams.createForOwner(user.id, user.name);
+          },
+        },
+      },
       session: {
         create: {
           async after(session) {

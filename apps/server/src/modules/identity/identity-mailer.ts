@@ -6,6 +6,7 @@ export type IdentityMail =
   | { template: 'verify-email'; data: { name: string; url: string } }
   | { template: 'password-reset'; data: { name: string; url: string } }
   | { template: 'two-factor-code'; data: { code: string } }
+  | { template: 'team-invitation'; data: { name: string; url: string; teamName: string; inviterName: string } }
   | { template: 'new-sign-in'; data: { device: string; ipAddress: string | null; at: string } };
 
 /** Identity's port to mail, wired to the messaging module by the composition root. */

@@ -14,6 +14,7 @@ import { type Auth, createAuth } from './auth.ts';
 import { authRoutes, toWebHeaders } from './auth-routes.ts';
 import type { IdentityMailer } from './identity-mailer.ts';
 import { identityRoutes } from './routes.ts';
+import { TeamService } from './team-service.ts';
 import { UserService } from './user-service.ts';
 
 export interface IdentityModule {
@@ -21,6 +22,8 @@ export interface IdentityModule {
   users: UserService;
   audit: AuditLog;
   apiKeys: ApiKeyService;
+  /** Team roles: other modules call `teams.requireRole(userId, teamId, minimum)`. */
+  teams: TeamService;
   resolveViewer: ViewerResolver;
   /** Routes under /api/v1. */
   routes: FastifyPluginAsync;
@@ -38,8 +41,9 @@ export interface IdentityModuleDeps {
 export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
   const secret = deps.config.AUTH_SECRET ?? readOrCreateLocalSecret(deps.config.DATA_DIR, 'auth');
   const audit = new AuditLog(deps.db);
-  const auth = createAuth({ db: deps.db, config: deps.config, secret, mailer: deps.mailer, audit });
-  const users = new UserService(deps.db);
+  const teams = new TeamService(deps.db, audit, deps.mailer, deps.config.PUBLIC_URL);
+  const auth = createAuth({ db: deps.db, config: deps.config, secret, mailer: deps.mailer, audit, teams });
+  const users = new UserService(deps.db, teams);
   const apiKeys = new ApiKeyService(deps.db, audit);
   const admin = new AdminUserService(deps.db, audit);
   const resolveViewer: ViewerResolver = async (request) => {
@@ -68,7 +72,8 @@ export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
     audit,
     resolveViewer,
     apiKeys,
-    routes: identityRoutes({ users, apiKeys, admin }),
+    teams,
+    routes: identityRoutes({ users, apiKeys, admin, teams }),
     authRoutes: authRoutes({
       auth,
       users,

@@ -16,9 +16,12 @@ import { AppError } from '../../platform/http/app-error.ts';
 import type { AdminUserService } from './admin-user-service.ts';
 import type { ApiKeyService } from './api-key-service.ts';
 import { auditActions } from './audit-log.ts';
+import { teamRoutes } from './team-routes.ts';
+import type { TeamService } from './team-service.ts';
 import type { UserService } from './user-service.ts';
 
 export interface IdentityRoutesDeps {
+  teams: TeamService;
   users: UserService;
   apiKeys: ApiKeyService;
   admin: AdminUserService;
@@ -30,8 +33,9 @@ function requestContext(request: FastifyRequest) {
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
-export function identityRoutes({ users, apiKeys, admin }: IdentityRoutesDeps): FastifyPluginAsync {
+export function identityRoutes({ users, apiKeys, admin, teams }: IdentityRoutesDeps): FastifyPluginAsync {
   return async (scope) => {
+    await scope.register(teamRoutes(teams));
     const app = scope.withTypeProvider<ZodTypeProvider>();
 
     app.get(

@@ -4,6 +4,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { accounts, sessions, users } from './schema.ts';
+import type { TeamService } from './team-service.ts';
 import type { UserContact, UserDirectory } from './user-directory.ts';
 
 export interface NewUser {
@@ -30,7 +31,10 @@ function toContact(row: UserRow): UserContact {
 }
 
 export class UserService implements UserDirectory {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly teams: TeamService,
+  ) {}
 
   /**
    * Creates a user with a password the way better-auth stores it (a `credential` account), so
@@ -60,6 +64,8 @@ export class UserService implements UserDirectory {
         userId: id,
         password: passwordHash,
       });
+      // A merchant account is a team from the start, with its creator as owner.
+      if (input.accountType === 'merchant') await this.teams.createForOwner(id, input.name, tx);
       return toContact(row as UserRow);
     });
   }
@@ -79,7 +85,8 @@ export class UserService implements UserDirectory {
     const [row] = await this.db.select().from(users).where(eq(users.id, userId)).limit(1);
     if (!row) return null;
     const contact = toContact(row);
-    return { ...contact, emailVerified: row.emailVerified, twoFactorEnabled: row.twoFactorEnabled };
+    const memberships = await this.teams.membershipsOf(userId);
+    return { ...contact, emailVerified: row.emailVerified, twoFactorEnabled: row.twoFactorEnabled, teams: memberships };
   }
 
   async revokeSessionByToken(token: string): Promise<void> {

@@ -18,7 +18,8 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
       servers: [{ url: publicUrl }],
       tags: [
         { name: 'platform', description: 'Health and readiness' },
-        { name: 'identity', description: 'The signed-in account' },
+        { name: 'identity', description: 'The signed-in account and its API keys' },
+        { name: 'teams', description: 'Merchant teams: members, roles, invitations' },
         { name: 'notifications', description: 'In-app notifications and preferences' },
         { name: 'admin', description: 'Platform operations' },
       ],

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { MailRenderContext, RenderedMail } from '../layout.ts';
 import { newSignInMail, passwordResetMail, twoFactorCodeMail, verifyEmailMail } from './account-mails.ts';
 import { notificationMail } from './notification.ts';
+import { teamInvitationMail } from './team-invitation.ts';
 import type { MailTemplate } from './template.ts';
 import { welcomeMail } from './welcome.ts';
 
@@ -17,6 +18,7 @@ export const mailTemplates = {
   'password-reset': passwordResetMail,
   'two-factor-code': twoFactorCodeMail,
   'new-sign-in': newSignInMail,
+  'team-invitation': teamInvitationMail,
 } as const;
 
 export type MailTemplateName = keyof typeof mailTemplates;
