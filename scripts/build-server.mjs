@@ -8,7 +8,11 @@ const root = path.resolve(import.meta.dirname, '..');
 
 export async function buildServer() {
   await build({
-    entryPoints: [path.join(root, 'apps/server/src/main.ts'), path.join(root, 'apps/server/src/cli/seed.ts')],
+    entryPoints: [
+      path.join(root, 'apps/server/src/main.ts'),
+      path.join(root, 'apps/server/src/cli/seed.ts'),
+      path.join(root, 'apps/server/src/cli/create-admin.ts'),
+    ],
     outdir: path.join(root, 'apps/server/dist'),
     entryNames: '[name]',
     bundle: true,

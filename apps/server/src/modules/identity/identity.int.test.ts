@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestUser, type TestApp } from '../../../test/harness.ts';
+import { cookieFrom, latestMail } from '../../../test/mailbox.ts';
 
 let test: TestApp;
 beforeAll(async () => {
@@ -70,5 +71,59 @@ describe('sessions and /me', () => {
       headers: { cookie: 'souk.session_token=forged.value' },
     });
     expect(me.statusCode).toBe(401);
+  });
+
+  it('warns by email about a sign-in from a device never seen before, not about a known one', async () => {
+    const user = await createTestUser(test, { locale: 'en' });
+    const signIn = (userAgent: string) =>
+      test.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in/email',
+        headers: { origin, 'user-agent': userAgent },
+        payload: { email: user.email, password: user.password },
+      });
+    const known = (await test.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: user.cookie } }))
+      .statusCode;
+    expect(known).toBe(200);
+    // createTestUser signed in with inject's default user agent: the same one is a known device.
+    await signIn('lightMyRequest');
+    expect(await latestMail(test, user.email, 'new-sign-in')).toBeNull();
+    await signIn('Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1');
+    const mail = await latestMail(test, user.email, 'new-sign-in');
+    expect(mail?.subject).toBe('New sign-in to your Souk account');
+    expect(mail?.text).toContain('iPhone');
+  });
+
+  it('lists the sessions and revokes one', async () => {
+    const user = await createTestUser(test);
+    const second = await test.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { origin, 'user-agent': 'SecondDevice/1.0' },
+      payload: { email: user.email, password: user.password },
+    });
+    const secondCookie = cookieFrom(second.cookies);
+    const list = await test.app.inject({
+      method: 'GET',
+      url: '/api/auth/list-sessions',
+      headers: { cookie: user.cookie },
+    });
+    expect(list.statusCode).toBe(200);
+    const sessions = list.json() as { token: string; userAgent: string }[];
+    expect(sessions).toHaveLength(2);
+    const other = sessions.find((session) => session.userAgent === 'SecondDevice/1.0');
+    const revoke = await test.app.inject({
+      method: 'POST',
+      url: '/api/auth/revoke-session',
+      headers: { cookie: user.cookie, origin },
+      payload: { token: other?.token },
+    });
+    expect(revoke.statusCode).toBe(200);
+    expect(
+      (await test.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: secondCookie } })).statusCode,
+    ).toBe(401);
+    expect(
+      (await test.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: user.cookie } })).statusCode,
+    ).toBe(200);
   });
 });
