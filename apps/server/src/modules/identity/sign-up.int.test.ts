@@ -131,4 +131,14 @@ describe('sign-up', () => {
     const [owner] = await test.runtime.database.db.select().from(users).where(eq(users.email, email));
     expect(owner?.name).toBe('First Owner');
   });
+
+  it('refuses a forged verification token and verifies nobody', async () => {
+    const email = `forged.${Date.now()}@example.test`;
+    await signUp({ name: 'Forged Link', email, password: strongPassword, accountType: 'merchant' });
+    const response = await test.app.inject({ method: 'GET', url: '/api/auth/verify-email?token=forged.token.value' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('invalid_token');
+    const [user] = await test.runtime.database.db.select().from(users).where(eq(users.email, email));
+    expect(user?.emailVerified).toBe(false);
+  });
 });
