@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -14,6 +13,7 @@ import { isInternalCall } from './platform/http/internal-call.ts';
 import { registerLocale } from './platform/http/locale.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { generateRequestId } from './platform/http/request-id.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { JobRunner } from './platform/jobs/job-runner.ts';
 import { registerHealthRoutes } from './platform/observability/health.ts';
 import { registerMetrics } from './platform/observability/metrics.ts';
@@ -66,21 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAccessControl(app, deps.resolveViewer, deps.config.PUBLIC_URL);
   registerErrorHandler(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        // React Router inlines its hydration data; Mantine sets inline styles.
-        'script-src': ["'self'", "'unsafe-inline'"],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:', 'blob:'],
-        'upgrade-insecure-requests': deps.config.NODE_ENV === 'production' ? [] : null,
-      },
-    },
-    strictTransportSecurity: deps.config.NODE_ENV === 'production',
-    // `no-referrer` makes browsers send `Origin: null` on form posts, which the web app's CSRF
-    // check (rightly) refuses; same-origin keeps referrers on our own pages only.
-    referrerPolicy: { policy: 'same-origin' },
-  });
+  registerSecurityHeaders(app, { production: deps.config.NODE_ENV === 'production' });
   await app.register(rateLimit, {
     global: true,
     max: deps.config.RATE_LIMIT_PER_MINUTE,
