@@ -1,5 +1,6 @@
 // `npm test`: every check and every test — lint, types, unit and integration tests on PGlite,
 // the integration tests again on PostgreSQL when DATABASE_URL is set, then browser tests.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './chromium.mjs';
@@ -63,7 +64,8 @@ if (process.env.DATABASE_URL) {
 const node24 = process.env.NODE24_BIN;
 if (node24) {
   const node24Dir = path.dirname(node24);
-  await vitest('Node 24 (unit + integration, PGlite)', [], {
+  const version = spawnSync(node24, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  await vitest(`Node ${version} (unit + integration, PGlite)`, [], {
     TEST_DATABASE: 'pglite',
     PATH: `${node24Dir}${path.delimiter}${process.env.PATH}`,
   });
