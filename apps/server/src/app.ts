@@ -72,7 +72,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     max: deps.config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
     ...(deps.redis ? { redis: deps.redis, nameSpace: 'souk:rl:' } : {}),
-    allowList: (request) => request.url === '/healthz' || request.url === '/readyz' || isInternalCall(request),
+    // Probes, fingerprinted static assets (a page pulls dozens) and the web app's in-process API
+    // calls (the page itself was already counted) do not spend the visitor's budget.
+    allowList: (request) =>
+      request.url === '/healthz' ||
+      request.url === '/readyz' ||
+      request.url.startsWith('/assets/') ||
+      isInternalCall(request),
     errorResponseBuilder: (_request, context) => {
       const error = new Error('rate limited') as Error & { statusCode: number; retryAfter: string };
       error.statusCode = 429;

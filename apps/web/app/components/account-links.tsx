@@ -7,6 +7,12 @@ export function AccountLinks() {
   const { t } = useTranslation();
   return (
     <Stack gap="xs">
+      <Anchor component={Link} to="/settings/account">
+        {t('account.accountSettings')}
+      </Anchor>
+      <Anchor component={Link} to="/settings/api-keys">
+        {t('account.apiKeys')}
+      </Anchor>
       <Anchor component={Link} to="/notifications">
         {t('account.notifications')}
       </Anchor>

@@ -6,7 +6,7 @@ import { useRootData } from '../lib/root-data';
 import { SubmitButton } from './submit-button';
 
 /** Each language is named in itself, so people find their own whatever the current language. */
-const languageNames: Record<Locale, string> = { fr: 'Français', en: 'English', ar: 'العربية' };
+export const languageNames: Record<Locale, string> = { fr: 'Français', en: 'English', ar: 'العربية' };
 
 /**
  * A plain POST form, so switching works without JavaScript. The current page travels in the

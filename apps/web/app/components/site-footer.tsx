@@ -26,14 +26,19 @@ export function SiteFooter() {
                   <Anchor component={Link} to="/notifications" size="sm">
                     {t('account.notifications')}
                   </Anchor>
-                  <Anchor component={Link} to="/settings/notifications" size="sm">
-                    {t('account.notificationSettings')}
+                  <Anchor component={Link} to="/settings/account" size="sm">
+                    {t('account.accountSettings')}
                   </Anchor>
                 </>
               ) : (
-                <Anchor component={Link} to="/sign-in" size="sm">
-                  {t('nav.signIn')}
-                </Anchor>
+                <>
+                  <Anchor component={Link} to="/sign-in" size="sm">
+                    {t('nav.signIn')}
+                  </Anchor>
+                  <Anchor component={Link} to="/sign-up" size="sm">
+                    {t('nav.signUp')}
+                  </Anchor>
+                </>
               )}
             </Group>
           </Box>

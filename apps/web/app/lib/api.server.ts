@@ -18,6 +18,8 @@ export async function apiJson<T>(context: AppLoadContext, path: string, init: Ap
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (!headers.has('accept')) headers.set('accept', 'application/json');
+  const cookie = replacedCookies.get(context);
+  if (cookie !== undefined && !headers.has('cookie')) headers.set('cookie', cookie);
   const requestInit: RequestInit = { ...rest, headers };
   if (json !== undefined) {
     headers.set('content-type', 'application/json');
@@ -64,6 +66,37 @@ export function forwardedCookies(headers: Headers): Headers {
   const forwarded = new Headers();
   for (const cookie of headers.getSetCookie()) forwarded.append('set-cookie', cookie);
   return forwarded;
+}
+
+/** The visitor's cookies as changed by an action, for the API calls later in the same request. */
+const replacedCookies = new WeakMap<AppLoadContext, string>();
+
+/**
+ * `forwardedCookies`, for an action that stays on its page after an API call that replaced the
+ * session (turning two-step verification on or off, changing the password). Without JavaScript
+ * the page's loaders run in the same request as the action, still holding the old, now revoked,
+ * session cookie: they would see a signed-out visitor. The new cookies are used for the rest of
+ * the request (the context is the same object for the action and those loaders).
+ */
+export function adoptedCookies(context: AppLoadContext, request: Request, headers: Headers): Headers {
+  const setCookies = headers.getSetCookie();
+  if (setCookies.length > 0) {
+    const jar = new Map<string, string>();
+    for (const part of (replacedCookies.get(context) ?? request.headers.get('cookie') ?? '').split(';')) {
+      const [name, ...value] = part.trim().split('=');
+      if (name) jar.set(name, value.join('='));
+    }
+    for (const setCookie of setCookies) {
+      const [pair = '', ...attributes] = setCookie.split(';');
+      const [name, ...value] = pair.trim().split('=');
+      if (!name) continue;
+      const expired = attributes.some((attribute) => /^\s*max-age\s*=\s*0\s*$/i.test(attribute));
+      if (expired) jar.delete(name);
+      else jar.set(name, value.join('='));
+    }
+    replacedCookies.set(context, [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
+  }
+  return forwardedCookies(headers);
 }
 
 async function readJsonBody(response: Response): Promise<unknown> {

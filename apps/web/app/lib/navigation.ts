@@ -17,10 +17,11 @@ function dashboardLabel(viewer: Me): ParseKeys {
 /** What the main navigation offers to whoever is looking; only pages that exist are listed. */
 export function navItemsFor(viewer: Me | null): NavItem[] {
   const home: NavItem = { to: '/', labelKey: 'nav.home', end: true };
-  if (!viewer) return [home, { to: '/sign-in', labelKey: 'nav.signIn' }];
+  if (!viewer) return [home, { to: '/sign-in', labelKey: 'nav.signIn' }, { to: '/sign-up', labelKey: 'nav.signUp' }];
   const items: NavItem[] = [home, { to: '/dashboard', labelKey: dashboardLabel(viewer) }];
   if (viewer.role === 'admin') {
-    items.push({ to: '/admin', labelKey: 'nav.admin', end: true }, { to: '/admin/mail', labelKey: 'nav.mailOutbox' });
+    // One link: the admin pages have their own tabs (routes/admin/admin-layout.tsx).
+    items.push({ to: '/admin', labelKey: 'nav.admin' });
   }
   return items;
 }

@@ -25,9 +25,14 @@ export default function Home() {
       {t('home.ctaDashboard')}
     </Button>
   ) : (
-    <Button component={Link} to="/sign-in" size="md">
-      {t('home.ctaSignIn')}
-    </Button>
+    <>
+      <Button component={Link} to="/sign-up" size="md">
+        {t('home.ctaSignUp')}
+      </Button>
+      <Button component={Link} to="/sign-in" size="md" variant="default">
+        {t('home.ctaSignIn')}
+      </Button>
+    </>
   );
 
   return (

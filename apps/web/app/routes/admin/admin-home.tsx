@@ -1,4 +1,5 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/page-title';
@@ -11,6 +12,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 /** The admin sections; later features add their card here. */
+const sections: { to: string; titleKey: ParseKeys; textKey: ParseKeys }[] = [
+  { to: '/admin/users', titleKey: 'admin.usersTitle', textKey: 'admin.usersText' },
+  { to: '/admin/audit', titleKey: 'admin.auditTitle', textKey: 'admin.auditText' },
+  { to: '/admin/mail', titleKey: 'admin.mailOutboxTitle', textKey: 'admin.mailOutboxText' },
+];
+
 export default function AdminHome() {
   const { t } = useTranslation();
   return (
@@ -23,12 +30,21 @@ export default function AdminHome() {
         </Text>
       </div>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg">
-        <Paper component={Link} to="/admin/mail" withBorder p="lg" style={{ color: 'inherit', textDecoration: 'none' }}>
-          <Title order={2} size="h4" mb="xs" c="indigo.7">
-            {t('admin.mailOutboxTitle')}
-          </Title>
-          <Text c="dimmed">{t('admin.mailOutboxText')}</Text>
-        </Paper>
+        {sections.map((section) => (
+          <Paper
+            key={section.to}
+            component={Link}
+            to={section.to}
+            withBorder
+            p="lg"
+            style={{ color: 'inherit', textDecoration: 'none' }}
+          >
+            <Title order={2} size="h4" mb="xs" c="indigo.7">
+              {t(section.titleKey)}
+            </Title>
+            <Text c="dimmed">{t(section.textKey)}</Text>
+          </Paper>
+        ))}
       </SimpleGrid>
     </Stack>
   );
