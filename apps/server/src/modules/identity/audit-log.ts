@@ -10,6 +10,7 @@ export const auditActions = [
   'email_verified',
   'password_reset_requested',
   'password_changed',
+  'email_change_requested',
   'two_factor_enabled',
   'two_factor_disabled',
   'session_revoked',

@@ -49,6 +49,7 @@ const codeByStatus: Partial<Record<number, ErrorCodeType>> = {
 const auditedPaths: Partial<Record<string, AuditAction>> = {
   '/sign-out': 'sign_out',
   '/change-password': 'password_changed',
+  '/change-email': 'email_change_requested',
   '/two-factor/disable': 'two_factor_disabled',
   '/revoke-session': 'session_revoked',
   '/revoke-sessions': 'session_revoked',
@@ -90,6 +91,7 @@ const limits: Record<string, { perIp: Limit; perAccount?: Limit }> = {
   '/two-factor/verify-otp': { perIp: { scope: '2fa:ip', limit: 30, windowSeconds: 5 * 60 } },
   '/two-factor/verify-backup-code': { perIp: { scope: '2fa:ip', limit: 30, windowSeconds: 5 * 60 } },
   '/two-factor/send-otp': { perIp: { scope: '2fa-send:ip', limit: 5, windowSeconds: 5 * 60 } },
+  '/change-email': { perIp: { scope: 'change-email:ip', limit: 5, windowSeconds: 15 * 60 } },
 };
 
 function toWebHeaders(request: FastifyRequest): Headers {
@@ -190,6 +192,10 @@ export function authRoutes({ auth, users, audit, limiter, once }: AuthRoutesDeps
       }
       case '/update-user':
         return parseBody(updateUserBodySchema, body);
+      case '/change-email': {
+        await enforceLimits(request, path, undefined);
+        return parseBody(z.object({ newEmail: z.email().max(320), callbackURL: z.string().max(500).optional() }), body);
+      }
       default:
         await enforceLimits(request, path, undefined);
         return body;

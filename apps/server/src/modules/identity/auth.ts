@@ -98,6 +98,8 @@ export function createAuth({ db, config, secret, mailer, audit, teams }: AuthDep
       },
     },
     user: {
+      // A new address takes effect once the link mailed to it is followed.
+      changeEmail: { enabled: true },
       additionalFields: {
         accountType: { type: 'string', required: false, input: true },
         locale: { type: 'string', required: false, input: true },

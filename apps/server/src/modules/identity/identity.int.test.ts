@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestUser, type TestApp } from '../../../test/harness.ts';
-import { cookieFrom, latestMail } from '../../../test/mailbox.ts';
+import { cookieFrom, latestMail, linkIn } from '../../../test/mailbox.ts';
 
 let test: TestApp;
 beforeAll(async () => {
@@ -125,5 +125,41 @@ describe('sessions and /me', () => {
     expect(
       (await test.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: user.cookie } })).statusCode,
     ).toBe(200);
+  });
+
+  it('changes the email address once the link mailed to the new address is followed', async () => {
+    const user = await createTestUser(test, { locale: 'fr' });
+    const newEmail = `moved.${Date.now()}@example.test`;
+    const request = await test.app.inject({
+      method: 'POST',
+      url: '/api/auth/change-email',
+      headers: { cookie: user.cookie, origin },
+      payload: { newEmail, callbackURL: '/settings/account' },
+    });
+    expect(request.statusCode).toBe(200);
+    const before = await test.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: user.cookie } });
+    expect(before.json().email).toBe(user.email);
+    const mail = await latestMail(test, newEmail, 'verify-email');
+    const link = new URL(linkIn(mail?.text ?? '', '/api/auth/verify-email'));
+    const follow = await test.app.inject({
+      method: 'GET',
+      url: `${link.pathname}${link.search}`,
+      headers: { cookie: user.cookie },
+    });
+    expect([200, 302]).toContain(follow.statusCode);
+    const signIn = await test.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { origin },
+      payload: { email: newEmail, password: user.password },
+    });
+    expect(signIn.statusCode).toBe(200);
+    const bad = await test.app.inject({
+      method: 'POST',
+      url: '/api/auth/change-email',
+      headers: { cookie: cookieFrom(signIn.cookies), origin },
+      payload: { newEmail: 'not-an-email' },
+    });
+    expect(bad.statusCode).toBe(422);
   });
 });
