@@ -12,6 +12,7 @@ export default [
     route('verify-email', 'routes/verify-email.tsx'),
     route('forgot-password', 'routes/forgot-password.tsx'),
     route('reset-password', 'routes/reset-password.tsx'),
+    route('invitations/accept', 'routes/invitations/accept.tsx'),
     route('dashboard', 'routes/dashboard.tsx'),
     route('notifications', 'routes/notifications/route.tsx'),
     route('settings', 'routes/settings/index.ts'),
@@ -19,6 +20,7 @@ export default [
       route('settings/account', 'routes/settings/account/route.tsx'),
       route('settings/api-keys', 'routes/settings/api-keys.tsx'),
       route('settings/notifications', 'routes/notification-settings.tsx'),
+      route('settings/team', 'routes/settings/team.tsx'),
     ]),
     layout('routes/admin/admin-layout.tsx', [
       route('admin', 'routes/admin/admin-home.tsx'),
