@@ -1,30 +1,9 @@
+import type { AuditAction } from '@souk/contracts/audit';
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { auditEvents } from './schema.ts';
 
-export const auditActions = [
-  'sign_in',
-  'sign_in_failed',
-  'sign_out',
-  'sign_up',
-  'email_verified',
-  'password_reset_requested',
-  'password_changed',
-  'email_change_requested',
-  'two_factor_enabled',
-  'two_factor_disabled',
-  'session_revoked',
-  'api_key_created',
-  'api_key_revoked',
-  'user_suspended',
-  'user_reactivated',
-  'role_changed',
-  'team_member_invited',
-  'team_member_joined',
-  'team_member_removed',
-  'team_ownership_transferred',
-] as const;
-export type AuditAction = (typeof auditActions)[number];
+export { type AuditAction, auditActions } from '@souk/contracts/audit';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,6 +1,7 @@
 /** What the account settings page's forms send (`intent`) and get back. */
 export const accountIntents = [
   'profile',
+  'email',
   'password',
   '2fa-enable',
   '2fa-confirm',

@@ -6,19 +6,20 @@ import { Form } from 'react-router';
 import { languageNames } from '../../../components/language-switch';
 import { SubmitButton } from '../../../components/submit-button';
 import { useRootData } from '../../../lib/root-data';
-import { type AccountActionData, resultFor } from './account-types';
+import { type AccountActionData, type AccountIntent, resultFor } from './account-types';
 import { SectionFeedback, SettingsSection } from './settings-section';
 
 interface ProfileSectionProps {
   me: Me;
   actionData: AccountActionData | undefined;
-  successMessage: string | undefined;
+  successMessages: Record<AccountIntent, string | undefined>;
 }
 
-export function ProfileSection({ me, actionData, successMessage }: ProfileSectionProps) {
+export function ProfileSection({ me, actionData, successMessages }: ProfileSectionProps) {
   const { t } = useTranslation();
   const { locale } = useRootData();
-  const result = resultFor(actionData, 'profile');
+  const result = resultFor(actionData, 'profile', 'email');
+  const successMessage = result ? successMessages[result.intent] : undefined;
   const fieldErrors = result && !result.ok ? result.fieldErrors : {};
   const accountTypeLabel = me.accountType
     ? t(`accountSettings.accountTypes.${me.accountType}`)
@@ -44,6 +45,26 @@ export function ProfileSection({ me, actionData, successMessage }: ProfileSectio
           </Badge>
         </Group>
       </Stack>
+      <Form method="post" preventScrollReset>
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <input type="hidden" name="intent" value="email" />
+          <TextInput
+            label={t('accountSettings.profile.newEmail')}
+            description={t('accountSettings.profile.newEmailHint')}
+            name="newEmail"
+            type="email"
+            autoComplete="email"
+            dir="ltr"
+            required
+            maxLength={320}
+            error={fieldErrors.newEmail}
+            style={{ flex: '1 1 16rem' }}
+          />
+          <SubmitButton name="intent" value="email" variant="light">
+            {t('accountSettings.profile.changeEmail')}
+          </SubmitButton>
+        </Group>
+      </Form>
       {accountTypeLabel && (
         <Stack gap={4}>
           <Text size="sm" fw={500}>

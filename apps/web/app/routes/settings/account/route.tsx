@@ -125,6 +125,21 @@ export async function action({ request, context }: Route.ActionArgs) {
       return data<AccountActionData>({ ok: true, intent }, { headers });
     }
 
+    case 'email': {
+      const newEmail = formText(form, 'newEmail');
+      if (!newEmail) return invalid({ newEmail: text.auth.required });
+      const result = await apiJson(context, '/api/auth/change-email', {
+        method: 'POST',
+        json: { newEmail, callbackURL: '/settings/account' },
+      });
+      if (!result.ok) {
+        return fail(result, {
+          fieldErrors: { newEmail: fieldErrorsOf(result.problem).newEmail ?? problemMessage(result, locale) },
+        });
+      }
+      return succeed(result);
+    }
+
     case 'password': {
       const currentPassword = formSecret(form, 'currentPassword');
       const newPassword = formSecret(form, 'newPassword');
@@ -220,6 +235,7 @@ export default function AccountSettings({ loaderData, actionData }: Route.Compon
   const { t } = useTranslation();
   const successMessages: Record<AccountIntent, string | undefined> = {
     profile: t('accountSettings.profile.saved'),
+    email: t('accountSettings.profile.emailChangeSent'),
     password: t('accountSettings.password.changed'),
     '2fa-enable': undefined,
     '2fa-confirm': t('accountSettings.twoFactor.enabled'),
@@ -237,7 +253,7 @@ export default function AccountSettings({ loaderData, actionData }: Route.Compon
     <Stack gap="lg" maw={720}>
       <PageTitle>{t('accountSettings.title')}</PageTitle>
       <Title order={1}>{t('accountSettings.title')}</Title>
-      <ProfileSection me={loaderData.me} actionData={actionData} successMessage={successMessages.profile} />
+      <ProfileSection me={loaderData.me} actionData={actionData} successMessages={successMessages} />
       <PasswordSection actionData={actionData} successMessage={successMessages.password} />
       <TwoFactorSection me={loaderData.me} actionData={actionData} successMessages={successMessages} />
       <SessionsSection sessions={loaderData.sessions} actionData={actionData} successMessages={successMessages} />
