@@ -47,7 +47,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: generateRequestId,
     requestIdHeader: false,
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
-    trustProxy: deps.config.NODE_ENV === 'production',
+    trustProxy:
+      typeof deps.config.TRUST_PROXY === 'number'
+        ? (_address: string, hop: number) => hop < (deps.config.TRUST_PROXY as number)
+        : deps.config.TRUST_PROXY,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   } as const;

@@ -40,6 +40,27 @@ export const configSchema = z.object({
   /** How long a stopping node keeps answering (with 503 on /readyz) before closing its listener. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   WEB_BUILD_DIR: z.string().optional(),
+  /**
+   * Which proxies may say who the client is (X-Forwarded-For): `false` (default: none), a hop
+   * count (`1` behind one load balancer), or comma-separated addresses/CIDRs. Trusting every hop
+   * would let any client pick its own IP and escape every per-IP limit.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, context) => {
+      if (value === 'false' || value === '') return false as const;
+      if (/^\d+$/.test(value)) return Number(value);
+      const entries = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      if (entries.some((entry) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry))) {
+        context.addIssue({ code: 'custom', message: 'false, a hop count, or comma-separated IPs/CIDRs' });
+        return z.NEVER;
+      }
+      return entries;
+    }),
 });
 
 export type Config = z.infer<typeof configSchema> & {
