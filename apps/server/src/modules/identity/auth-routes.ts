@@ -92,6 +92,22 @@ const limits: Record<string, { perIp: Limit; perAccount?: Limit }> = {
   '/two-factor/verify-backup-code': { perIp: { scope: '2fa:ip', limit: 30, windowSeconds: 5 * 60 } },
   '/two-factor/send-otp': { perIp: { scope: '2fa-send:ip', limit: 5, windowSeconds: 5 * 60 } },
   '/change-email': { perIp: { scope: 'change-email:ip', limit: 5, windowSeconds: 15 * 60 } },
+  // Endpoints that check the current password: a stolen session must not let anyone guess it.
+  ...Object.fromEntries(
+    [
+      '/change-password',
+      '/two-factor/enable',
+      '/two-factor/disable',
+      '/two-factor/get-totp-uri',
+      '/two-factor/generate-backup-codes',
+    ].map((path) => [
+      path,
+      {
+        perIp: { scope: 'password-check:ip', limit: 30, windowSeconds: 15 * 60 },
+        perAccount: { scope: 'password-check:account', limit: 10, windowSeconds: 15 * 60 },
+      },
+    ]),
+  ),
 };
 
 function toWebHeaders(request: FastifyRequest): Headers {
@@ -178,6 +194,7 @@ export function authRoutes({ auth, users, audit, limiter, once }: AuthRoutesDeps
         return input;
       }
       case '/change-password': {
+        await enforceLimits(request, path, request.viewer?.userId);
         const input = parseBody(
           z.object({
             currentPassword: z.string().min(1).max(200),
@@ -197,7 +214,8 @@ export function authRoutes({ auth, users, audit, limiter, once }: AuthRoutesDeps
         return parseBody(z.object({ newEmail: z.email().max(320), callbackURL: z.string().max(500).optional() }), body);
       }
       default:
-        await enforceLimits(request, path, undefined);
+        // Budgets per account go by the signed-in person where the body names no account.
+        await enforceLimits(request, path, request.viewer?.userId);
         return body;
     }
   };

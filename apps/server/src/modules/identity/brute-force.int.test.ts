@@ -61,4 +61,21 @@ describe('brute-force defence', () => {
     });
     expect(unknown.statusCode).toBe(200);
   });
+
+  it('limits guesses of the current password from a signed-in session', async () => {
+    const user = await createTestUser(test);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const response = await test.app.inject({
+        method: 'POST',
+        url: '/api/auth/two-factor/enable',
+        headers: { origin, cookie: user.cookie },
+        remoteAddress: `192.0.2.${attempt + 1}`,
+        payload: { password: `guess-number-${attempt}` },
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
 });

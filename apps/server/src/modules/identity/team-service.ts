@@ -120,7 +120,9 @@ export class TeamService {
   }
 
   async invite(actor: Actor, teamId: string, email: string, role: 'admin' | 'editor' | 'analyst') {
-    await this.requireRole(actor.userId, teamId, 'admin');
+    const myRole = await this.requireRole(actor.userId, teamId, 'admin');
+    // Only the owner appoints admins, by invitation as by role change.
+    if (role === 'admin' && myRole !== 'owner') throw new AppError('forbidden');
     const normalized = email.trim().toLowerCase();
     const token = randomBytes(32).toString('base64url');
     const [inviter] = await this.db.select().from(users).where(eq(users.id, actor.userId));
@@ -242,16 +244,22 @@ export class TeamService {
   }
 
   async changeRole(actor: Actor, teamId: string, userId: string, role: 'admin' | 'editor' | 'analyst') {
-    const myRole = await this.requireRole(actor.userId, teamId, 'admin');
-    const target = await this.memberRole(teamId, userId);
-    if (target === 'owner') throw new AppError('forbidden', 'Ownership changes only by transfer.');
-    // Admins manage editors and analysts; only the owner appoints or demotes admins.
-    if (myRole !== 'owner' && (target === 'admin' || role === 'admin')) throw new AppError('forbidden');
     await this.db.transaction(async (tx) => {
+      // Checked under lock: a concurrent transfer or removal cannot slip between check and write.
+      const roles = await this.lockMembers(tx, teamId);
+      const myRole = roles.get(actor.userId);
+      if (!myRole) throw new AppError('not_found');
+      if (teamRoleRank[myRole] < teamRoleRank.admin) throw new AppError('forbidden');
+      const target = roles.get(userId);
+      if (!target) throw new AppError('not_found');
+      if (target === 'owner') throw new AppError('forbidden', 'Ownership changes only by transfer.');
+      // Admins manage editors and analysts; only the owner appoints or demotes admins.
+      if (myRole !== 'owner' && (target === 'admin' || role === 'admin')) throw new AppError('forbidden');
       await tx
         .update(teamMembers)
         .set({ role })
         .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
+      if (target === 'admin' && role !== 'admin') await this.revokeInvitationsBy(tx, teamId, userId);
       await this.audit.record(
         {
           action: 'role_changed',
@@ -268,12 +276,18 @@ export class TeamService {
 
   async removeMember(actor: Actor, teamId: string, userId: string) {
     const leaving = actor.userId === userId;
-    const myRole = await this.requireRole(actor.userId, teamId, leaving ? 'analyst' : 'admin');
-    const target = await this.memberRole(teamId, userId);
-    if (target === 'owner') throw new AppError('forbidden', 'Transfer ownership before leaving the team.');
-    if (!leaving && myRole !== 'owner' && target === 'admin') throw new AppError('forbidden');
     await this.db.transaction(async (tx) => {
+      const roles = await this.lockMembers(tx, teamId);
+      const myRole = roles.get(actor.userId);
+      if (!myRole) throw new AppError('not_found');
+      if (!leaving && teamRoleRank[myRole] < teamRoleRank.admin) throw new AppError('forbidden');
+      const target = roles.get(userId);
+      if (!target) throw new AppError('not_found');
+      if (target === 'owner') throw new AppError('forbidden', 'Transfer ownership before leaving the team.');
+      if (!leaving && myRole !== 'owner' && target === 'admin') throw new AppError('forbidden');
       await tx.delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
+      // What they sent while they could is withdrawn with them.
+      await this.revokeInvitationsBy(tx, teamId, userId);
       await this.audit.record(
         {
           action: 'team_member_removed',
@@ -290,10 +304,13 @@ export class TeamService {
 
   /** The owner hands the team to another member and stays on as an admin. */
   async transferOwnership(actor: Actor, teamId: string, userId: string) {
-    await this.requireRole(actor.userId, teamId, 'owner');
-    if (userId === actor.userId) throw new AppError('conflict', 'You already own this team.');
-    await this.memberRole(teamId, userId);
     await this.db.transaction(async (tx) => {
+      const roles = await this.lockMembers(tx, teamId);
+      const myRole = roles.get(actor.userId);
+      if (!myRole) throw new AppError('not_found');
+      if (myRole !== 'owner') throw new AppError('forbidden');
+      if (userId === actor.userId) throw new AppError('conflict', 'You already own this team.');
+      if (!roles.has(userId)) throw new AppError('not_found');
       await tx
         .update(teamMembers)
         .set({ role: 'admin' })
@@ -316,12 +333,26 @@ export class TeamService {
     });
   }
 
-  private async memberRole(teamId: string, userId: string): Promise<TeamRole> {
-    const [row] = await this.db
-      .select({ role: teamMembers.role })
+  /** Locks the team's member rows for the rest of the transaction and returns their roles. */
+  private async lockMembers(tx: Executor, teamId: string): Promise<Map<string, TeamRole>> {
+    const rows = await tx
+      .select({ userId: teamMembers.userId, role: teamMembers.role })
       .from(teamMembers)
-      .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
-    if (!row) throw new AppError('not_found');
-    return row.role as TeamRole;
+      .where(eq(teamMembers.teamId, teamId))
+      .for('update');
+    return new Map(rows.map((row) => [row.userId, row.role as TeamRole]));
+  }
+
+  private async revokeInvitationsBy(tx: Executor, teamId: string, inviterId: string): Promise<void> {
+    await tx
+      .update(teamInvitations)
+      .set({ status: 'revoked' })
+      .where(
+        and(
+          eq(teamInvitations.teamId, teamId),
+          eq(teamInvitations.invitedBy, inviterId),
+          eq(teamInvitations.status, 'pending'),
+        ),
+      );
   }
 }

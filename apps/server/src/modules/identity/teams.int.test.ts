@@ -149,4 +149,47 @@ describe('merchant teams', () => {
     expect(roles).toEqual({ [successor.id]: 'owner', [owner.id]: 'admin' });
     expect((await call('GET', `/teams/${teamId}`, removed)).statusCode).toBe(404);
   });
+
+  it('lets only the owner make admins, by invitation too, and withdraws a removed admin’s invitations', async () => {
+    const owner = await createTestUser(test, { accountType: 'merchant' });
+    const teamId = await teamOf(owner);
+    const admin = await createTestUser(test);
+    await join(owner, teamId, admin, 'admin');
+    const escalation = await call('POST', `/teams/${teamId}/invitations`, admin, {
+      email: 'alt@example.test',
+      role: 'admin',
+    });
+    expect(escalation.statusCode).toBe(403);
+
+    const friend = await createTestUser(test);
+    expect(
+      (await call('POST', `/teams/${teamId}/invitations`, admin, { email: friend.email, role: 'editor' })).statusCode,
+    ).toBe(201);
+    const mail = await latestMail(test, friend.email, 'team-invitation');
+    const token = new URL(linkIn(mail?.text ?? '', '/invitations/accept')).searchParams.get('token') ?? '';
+    expect((await call('DELETE', `/teams/${teamId}/members/${admin.id}`, owner)).statusCode).toBe(204);
+    const accept = await call('POST', '/invitations/accept', friend, { token });
+    expect(accept.statusCode).toBe(400);
+    expect(accept.json().code).toBe('invalid_token');
+  });
+
+  it('always keeps exactly one owner, even when a transfer races the new owner leaving', async () => {
+    const owner = await createTestUser(test, { accountType: 'merchant' });
+    const teamId = await teamOf(owner);
+    const successor = await createTestUser(test);
+    await join(owner, teamId, successor, 'admin');
+    const [transfer, leave] = await Promise.all([
+      call('POST', `/teams/${teamId}/transfer-ownership`, owner, { userId: successor.id }),
+      call('DELETE', `/teams/${teamId}/members/${successor.id}`, successor),
+    ]);
+    const outcomes = [transfer.statusCode, leave.statusCode].sort();
+    // Whichever runs first wins; the other sees the new state and is refused.
+    expect([
+      [204, 403],
+      [204, 404],
+    ]).toContainEqual(outcomes);
+    const team = await call('GET', `/teams/${teamId}`, transfer.statusCode === 204 ? successor : owner);
+    const owners = team.json().members.filter((member: { role: string }) => member.role === 'owner');
+    expect(owners).toHaveLength(1);
+  });
 });
