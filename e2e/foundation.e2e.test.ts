@@ -40,22 +40,61 @@ describe('server-rendered pages, without JavaScript', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toMatch(/<html lang="fr" dir="ltr"/);
-    expect(html).toContain(fr.home.heroTitle);
+    expect(html).toContain(fr.siteHome.heroTitle);
   });
 
   it('follows Accept-Language for Arabic (right to left) and English', async () => {
     const arabic = await (await fetch(`${server.url}/`, { headers: { 'accept-language': 'ar' } })).text();
     expect(arabic).toMatch(/<html lang="ar" dir="rtl"/);
-    expect(arabic).toContain(ar.home.heroTitle);
+    expect(arabic).toContain(ar.siteHome.heroTitle);
     const english = await (await fetch(`${server.url}/`, { headers: { 'accept-language': 'en-US,en;q=0.8' } })).text();
     expect(english).toMatch(/<html lang="en" dir="ltr"/);
-    expect(english).toContain(en.home.heroTitle);
+    expect(english).toContain(en.siteHome.heroTitle);
   });
 
   it('answers an unknown page with the translated 404 page', async () => {
     const response = await fetch(`${server.url}/no-such-page`, { headers: { 'accept-language': 'fr' } });
     expect(response.status).toBe(404);
     expect(await response.text()).toContain(fr.errors.notFoundTitle);
+  });
+});
+
+describe('form submissions to pages', () => {
+  async function demoSessionCookie(): Promise<string> {
+    const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: 'merchant@souk.test', password: 'souk-demo-2026' }),
+    });
+    expect(response.status).toBe(200);
+    return response.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .join('; ');
+  }
+
+  it('refuses a signed-in submission posted from another site, and keeps the session', async () => {
+    const cookie = await demoSessionCookie();
+    for (const headers of [{ origin: 'https://evil.example' }, { referer: 'https://evil.example/page' }, {}]) {
+      const refused = await fetch(`${server.url}/sign-out`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: '',
+        redirect: 'manual',
+      });
+      expect(refused.status).toBe(403);
+    }
+    const me = await fetch(`${server.url}/api/v1/me`, { headers: { cookie } });
+    expect(me.status).toBe(200);
+
+    const accepted = await fetch(`${server.url}/sign-out`, {
+      method: 'POST',
+      headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+      redirect: 'manual',
+    });
+    expect(accepted.status).toBe(302);
+    expect((await fetch(`${server.url}/api/v1/me`, { headers: { cookie } })).status).toBe(401);
   });
 });
 
@@ -67,7 +106,7 @@ describe('in the browser', () => {
     await page.locator('button[name=locale][value=ar]').first().click();
     await page.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl');
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
-    await expect(page.locator('h1').first().textContent()).resolves.toContain(ar.home.heroTitle);
+    await expect(page.locator('h1').first().textContent()).resolves.toContain(ar.siteHome.heroTitle);
     await page.reload();
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await page.context().close();

@@ -111,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(deps.services.authRoutes);
   await app.register(deps.services.routes, { prefix: '/api/v1' });
+  await app.register(deps.services.rootRoutes);
 
   if (deps.webBuildDir) await registerWebApp(app, deps.webBuildDir, deps.config.PUBLIC_URL);
   return app;

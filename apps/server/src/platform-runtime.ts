@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -8,6 +9,7 @@ import { runMigrations } from './platform/db/migrate.ts';
 import { createEventBus } from './platform/events/create-event-bus.ts';
 import type { EventBus } from './platform/events/event-bus.ts';
 import { JobRunner } from './platform/jobs/job-runner.ts';
+import { LocalFileStore } from './platform/storage/local-file-store.ts';
 import { createServices, type Services } from './services.ts';
 
 export interface Runtime {
@@ -59,7 +61,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: true });
       await redis.connect();
     }
-    const services = createServices({ config, database, queue: jobs.queue, events, logger, redis });
+    const files = new LocalFileStore(config.FILES_DIR ?? path.join(config.DATA_DIR, 'files'));
+    const services = createServices({ config, database, queue: jobs.queue, events, logger, redis, files });
     await jobs.start(services.jobs);
     const app = await buildApp({
       config,

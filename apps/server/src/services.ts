@@ -2,13 +2,16 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createIdentityModule, type IdentityModule } from './modules/identity/module.ts';
+import { createKycModule, type KycModule } from './modules/kyc/module.ts';
 import { createMessagingModule, type MessagingModule } from './modules/messaging/module.ts';
+import { createSiteModule, type SiteModule } from './modules/site/module.ts';
 import type { Config } from './platform/config/config.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import type { EventBus } from './platform/events/event-bus.ts';
 import type { ViewerResolver } from './platform/http/access.ts';
 import type { JobDefinition } from './platform/jobs/job-definition.ts';
 import type { JobQueue } from './platform/jobs/job-queue.ts';
+import type { FileStore } from './platform/storage/file-store.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -18,6 +21,8 @@ export interface ServiceDeps {
   events: EventBus;
   /** For failures a service reports and survives (e.g. a hint that could not be published). */
   logger: Logger;
+  /** Uploaded files: images, documents. */
+  files: FileStore;
   /** Shared counters (attempt limits, one-time codes) across nodes; in memory without it. */
   redis?: Redis | undefined;
 }
@@ -25,12 +30,16 @@ export interface ServiceDeps {
 export interface Services {
   identity: IdentityModule;
   messaging: MessagingModule;
+  site: SiteModule;
+  kyc: KycModule;
   jobs: JobDefinition[];
   resolveViewer: ViewerResolver;
   /** better-auth's endpoints, mounted at the root (/api/auth/*). */
   authRoutes: FastifyPluginAsync;
   /** Every module's API routes, mounted under /api/v1. */
   routes: FastifyPluginAsync;
+  /** Routes at the site's root, outside /api (robots.txt, sitemap.xml). */
+  rootRoutes: FastifyPluginAsync;
 }
 
 /** The composition root: builds each module with its dependencies, in dependency order. */
@@ -56,16 +65,37 @@ export function createServices(deps: ServiceDeps): Services {
     users: identity.users,
     events: deps.events,
     logger: deps.logger,
+    resolveViewer: identity.resolveViewer,
+  });
+  const site = createSiteModule({
+    db: deps.database.db,
+    config: deps.config,
+    redis: deps.redis,
+    mailer: { send: (input) => messaging.mail.send(input as Parameters<MessagingModule['mail']['send']>[0]) },
+  });
+  const kyc = createKycModule({
+    db: deps.database.db,
+    config: deps.config,
+    files: deps.files,
+    identity,
+    messaging,
   });
   return {
     identity,
     messaging,
-    jobs: [...messaging.jobs],
+    site,
+    kyc,
+    jobs: [...messaging.jobs, ...kyc.jobs],
     resolveViewer: identity.resolveViewer,
     authRoutes: identity.authRoutes,
     routes: async (api) => {
       await api.register(identity.routes);
       await api.register(messaging.routes);
+      await api.register(site.routes);
+      await api.register(kyc.routes);
+    },
+    rootRoutes: async (root) => {
+      await root.register(site.rootRoutes);
     },
   };
 }

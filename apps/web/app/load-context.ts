@@ -9,5 +9,7 @@ declare module 'react-router' {
     /** Calls the API in-process as the visitor: their cookies and language are forwarded. */
     api(path: string, init?: RequestInit): Promise<Response>;
     requestId: string;
+    /** The site's public origin (`https://souk.ma`), for canonical URLs and social cards. */
+    publicOrigin: string;
   }
 }

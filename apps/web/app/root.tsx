@@ -38,7 +38,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const notifications = await apiJson<NotificationList>(context, '/api/v1/notifications?limit=1');
     if (notifications.ok) unreadCount = notifications.data.unreadCount;
   }
-  return { locale, viewer, unreadCount };
+  return { locale, viewer, unreadCount, origin: context.publicOrigin };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -7,6 +7,8 @@ export const apiKeyScopes = [
   'conversions:write',
   'orders:read',
   'analytics:read',
+  // A program filling in its owner's KYC file (never reviewing: that needs a person).
+  'kyc:write',
 ] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 

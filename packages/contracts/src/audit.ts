@@ -1,3 +1,18 @@
+/** KYC: every view and decision of a reviewer, every access to a document, exports and purges. */
+export const kycAuditActions = [
+  'kyc_submitted',
+  'kyc_viewed',
+  'kyc_approved',
+  'kyc_rejected',
+  'kyc_info_requested',
+  'kyc_document_viewed',
+  'kyc_document_access_denied',
+  'kyc_bank_account_changed',
+  'kyc_data_exported',
+  'kyc_documents_purged',
+] as const;
+export type KycAuditAction = (typeof kycAuditActions)[number];
+
 /** Security events the audit log records; the admin UI has a label for each. */
 export const auditActions = [
   'sign_in',
@@ -20,6 +35,7 @@ export const auditActions = [
   'team_member_joined',
   'team_member_removed',
   'team_ownership_transferred',
+  ...kycAuditActions,
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -19,6 +19,7 @@ export const errorTitles: Record<Locale, Record<ErrorCode, string>> = {
     rate_limited: 'Trop de tentatives. Réessayez dans un instant.',
     service_unavailable: 'Le service est momentanément indisponible.',
     internal: 'Une erreur inattendue est survenue. Nous en avons été informés.',
+    challenge_failed: 'La vérification anti-spam a échoué ou a expiré. Rechargez la page et réessayez.',
   },
   en: {
     validation_failed: 'Some of the information is invalid.',
@@ -36,6 +37,7 @@ export const errorTitles: Record<Locale, Record<ErrorCode, string>> = {
     rate_limited: 'Too many attempts. Try again in a moment.',
     service_unavailable: 'The service is temporarily unavailable.',
     internal: 'Something unexpected went wrong. We have been notified.',
+    challenge_failed: 'The anti-spam check failed or expired. Reload the page and try again.',
   },
   ar: {
     validation_failed: 'بعض المعلومات غير صالحة.',
@@ -53,6 +55,7 @@ export const errorTitles: Record<Locale, Record<ErrorCode, string>> = {
     rate_limited: 'محاولات كثيرة جدًا. حاول مرة أخرى بعد قليل.',
     service_unavailable: 'الخدمة غير متاحة مؤقتًا.',
     internal: 'حدث خطأ غير متوقع. تم إبلاغنا به.',
+    challenge_failed: 'فشل التحقق من الرسائل المزعجة أو انتهت صلاحيته. أعد تحميل الصفحة وحاول مرة أخرى.',
   },
 };
 

@@ -20,6 +20,8 @@ export const ErrorCode = {
   RateLimited: 'rate_limited',
   ServiceUnavailable: 'service_unavailable',
   Internal: 'internal',
+  // Site: contact form and newsletter.
+  ChallengeFailed: 'challenge_failed',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -39,6 +41,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   rate_limited: 429,
   service_unavailable: 503,
   internal: 500,
+  challenge_failed: 422,
 };
 
 /** RFC 9457 problem details, as every error response body of the API. */

@@ -5,7 +5,13 @@ import { teamMembershipSchema } from './teams.ts';
 export const accountTypes = ['merchant', 'influencer'] as const;
 export type AccountType = (typeof accountTypes)[number];
 
-export const platformRoles = ['admin', 'user'] as const;
+export const platformRoles = ['admin', 'kyc_reviewer', 'user'] as const;
+export type PlatformRole = (typeof platformRoles)[number];
+
+/** Reads a stored role; anything unknown is a plain user. */
+export function toPlatformRole(value: string | null | undefined): PlatformRole {
+  return (platformRoles as readonly string[]).includes(value ?? '') ? (value as PlatformRole) : 'user';
+}
 
 export const passwordMinLength = 10;
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const QueueName = {
   MailSend: 'mail.send',
   NotificationsPrune: 'notifications.prune',
+  KycPurgeDocuments: 'kyc.purge-documents',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -11,6 +12,7 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const jobPayloadSchemas = {
   [QueueName.MailSend]: z.object({ messageId: z.uuid() }),
   [QueueName.NotificationsPrune]: z.object({ olderThanDays: z.number().int().min(1).default(180) }),
+  [QueueName.KycPurgeDocuments]: z.object({}),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<Q extends QueueName> = z.input<(typeof jobPayloadSchemas)[Q]>;

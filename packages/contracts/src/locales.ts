@@ -3,6 +3,10 @@ export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'fr';
 export const rtlLocales: ReadonlySet<Locale> = new Set(['ar']);
 export const localeCookieName = 'souk_lang';
+/** Request header naming the language of this one request; it wins over the cookie. */
+export const localeHeaderName = 'x-souk-locale';
+/** Query parameter giving a page its language, so each language has its own indexable URL. */
+export const localeQueryParam = 'lang';
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);

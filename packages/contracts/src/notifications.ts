@@ -7,6 +7,9 @@ import { z } from 'zod';
 export const notificationEvents = {
   'account.welcome': { defaults: { in_app: true, email: true } },
   'platform.announcement': { defaults: { in_app: true, email: false } },
+  // KYC: each decision, and a bank account change (an account-takeover warning: mailed by default).
+  'kyc.decided': { defaults: { in_app: true, email: true } },
+  'kyc.bank_account_changed': { defaults: { in_app: true, email: true } },
 } as const satisfies Record<string, { defaults: Record<NotificationChannel, boolean> }>;
 export type NotificationEvent = keyof typeof notificationEvents;
 export const notificationEventNames = Object.keys(notificationEvents) as [NotificationEvent, ...NotificationEvent[]];

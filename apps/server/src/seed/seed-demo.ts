@@ -1,5 +1,6 @@
 import type { Services } from '../services.ts';
 import { type DemoAccount, demoAccounts, demoPassword } from './demo-accounts.ts';
+import { seedDemoKyc } from './demo-kyc.ts';
 import { createFactories } from './factories.ts';
 
 export interface SeedResult {
@@ -32,6 +33,9 @@ export async function seedDemoData(services: Services): Promise<SeedResult> {
     await services.messaging.notifications.notify(user.id, 'account.welcome', { name: user.name });
     created++;
   }
+  await services.site.content.seedDemoContent();
+  // After every module's accounts and teams exist (merchant3 comes with the catalog).
+  await seedDemoKyc(services, factories);
   return { password: demoPassword, accounts: demoAccounts, created };
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import fastifyStatic from '@fastify/static';
+import { isLocale, localeHeaderName, localeQueryParam } from '@souk/contracts/locales';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import { buildProblem, sendProblem } from '../platform/http/error-handler.ts';
@@ -14,6 +15,8 @@ export interface WebLoadContext {
   /** Calls this server's own API in-process, as the visitor (their cookies and language). */
   api(path: string, init?: RequestInit): Promise<Response>;
   requestId: string;
+  /** The site's public origin (`https://souk.ma`), for canonical URLs and social cards. */
+  publicOrigin: string;
 }
 
 const reservedPrefixes = ['/api/', '/r/', '/healthz', '/readyz', '/metrics'];
@@ -56,12 +59,42 @@ export async function registerWebApp(app: FastifyInstance, buildDir: string, pub
       if (reservedPrefixes.some((prefix) => request.url.startsWith(prefix))) {
         return sendProblem(reply, buildProblem(request, 'not_found'));
       }
+      if (!isFirstPartySubmission(request, publicUrl)) {
+        return sendProblem(
+          reply,
+          buildProblem(request, 'forbidden', { detail: 'Cross-site form submission refused.' }),
+        );
+      }
       const response = await handle(toWebRequest(request), makeLoadContext(app, request, publicUrl) as never);
       return sendWebResponse(reply, response);
     };
     scope.route({ method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/*', handler: render });
     scope.route({ method: ['GET', 'HEAD', 'POST'], url: '/', handler: render });
   });
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Page actions call the API as a first party (see makeLoadContext), so the API's own origin check
+ * cannot see where the form was posted from: it is checked here instead. A submission that
+ * carries cookies must come from one of our pages: its Origin (or Referer) is the public URL, or
+ * the very host it was sent to. Without cookies there is no ambient authority to abuse.
+ */
+function isFirstPartySubmission(request: FastifyRequest, publicUrl: string): boolean {
+  if (!unsafeMethods.has(request.method) || !request.headers.cookie) return true;
+  const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
+  if (!origin) return false;
+  return origin === new URL(publicUrl).origin || origin === `${request.protocol}://${request.host}`;
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 function toWebRequest(request: FastifyRequest): Request {
@@ -98,14 +131,17 @@ async function sendWebResponse(reply: FastifyReply, response: Response): Promise
 }
 
 function makeLoadContext(app: FastifyInstance, request: FastifyRequest, publicUrl: string): WebLoadContext {
+  const pageLocale = new URL(request.url, 'http://page.invalid').searchParams.get(localeQueryParam);
   return {
     requestId: request.id,
+    publicOrigin: new URL(publicUrl).origin,
     async api(apiPath, init = {}) {
       const headers = new Headers(init.headers);
       for (const name of ['cookie', 'accept-language', 'user-agent'] as const) {
         const value = request.headers[name];
         if (typeof value === 'string' && !headers.has(name)) headers.set(name, value);
       }
+      if (isLocale(pageLocale) && !headers.has(localeHeaderName)) headers.set(localeHeaderName, pageLocale);
       headers.set('x-request-id', request.id);
       headers.set(internalCallHeader, internalCallToken);
       // The call comes from our own server: it presents the site's public origin, whatever host

@@ -1,4 +1,4 @@
-import { type Locale, localeCookieName, negotiateLocale } from '@souk/contracts/locales';
+import { isLocale, type Locale, localeCookieName, localeQueryParam, negotiateLocale } from '@souk/contracts/locales';
 
 const oneYearInSeconds = 60 * 60 * 24 * 365;
 
@@ -16,8 +16,14 @@ function readCookie(header: string | null, name: string): string | undefined {
   return undefined;
 }
 
-/** The same negotiation as the API's, so pages and API errors speak the same language. */
+/**
+ * The same negotiation as the API's, so pages and API errors speak the same language. `?lang=`
+ * comes first: it gives each language of a public page its own URL for search engines
+ * (hreflang alternates), without changing the visitor's saved preference.
+ */
 export function localeOf(request: Request): Locale {
+  const explicit = new URL(request.url).searchParams.get(localeQueryParam);
+  if (isLocale(explicit)) return explicit;
   return negotiateLocale(
     readCookie(request.headers.get('cookie'), localeCookieName),
     request.headers.get('accept-language') ?? undefined,

@@ -23,5 +23,7 @@ export function navItemsFor(viewer: Me | null): NavItem[] {
     // One link: the admin pages have their own tabs (routes/admin/admin-layout.tsx).
     items.push({ to: '/admin', labelKey: 'nav.admin' });
   }
+  // A KYC reviewer sees only the review queue of the admin pages.
+  if (viewer.role === 'kyc_reviewer') items.push({ to: '/admin/kyc', labelKey: 'kycAdmin.nav' });
   return items;
 }

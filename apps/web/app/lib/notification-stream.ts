@@ -8,6 +8,9 @@ export type NotificationStreamMessage =
   | { type: 'notifications.changed'; unreadCount?: number };
 
 /** Waits between attempts; the last one repeats. Reset once a connection says `ready`. */
+/** The server's close code for a stream whose session has ended. */
+const sessionEndedCloseCode = 4401;
+
 export const reconnectDelaysMs = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
@@ -62,9 +65,11 @@ export function openNotificationStream(onMessage: (message: NotificationStreamMe
     };
     // The close that follows says all we need; handling `error` keeps it from being reported as unhandled.
     current.onerror = () => {};
-    current.onclose = () => {
+    current.onclose = (event) => {
       if (stopped || socket !== current) return;
       socket = null;
+      // The session ended (signed out elsewhere, revoked, suspended): retrying cannot succeed.
+      if (event.code === sessionEndedCloseCode) return;
       const delay = reconnectDelaysMs[Math.min(failures, reconnectDelaysMs.length - 1)] ?? 30_000;
       failures += 1;
       // Up to a quarter more, so that every tab does not come back at the same instant after a deploy.

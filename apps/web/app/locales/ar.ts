@@ -1,6 +1,9 @@
 import type { fr } from './fr';
+import { kycAr } from './kyc/ar';
+import { siteAr } from './site/ar';
 
 export const ar: typeof fr = {
+  ...siteAr,
   site: {
     tagline: 'تجارة يقودها صنّاع المحتوى',
     skipToContent: 'انتقل إلى المحتوى',
@@ -574,4 +577,5 @@ export const ar: typeof fr = {
     actionFailed: 'تعذّر إتمام الإجراء',
     rateLimitedRetry: 'محاولات كثيرة جدًا. حاول مرة أخرى {{when}}.',
   },
+  ...kycAr,
 };

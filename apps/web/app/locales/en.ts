@@ -1,6 +1,9 @@
 import type { fr } from './fr';
+import { kycEn } from './kyc/en';
+import { siteEn } from './site/en';
 
 export const en: typeof fr = {
+  ...siteEn,
   site: {
     tagline: 'Commerce powered by creators',
     skipToContent: 'Skip to content',
@@ -581,4 +584,5 @@ export const en: typeof fr = {
     actionFailed: 'The action did not go through',
     rateLimitedRetry: 'Too many attempts. Try again {{when}}.',
   },
+  ...kycEn,
 };

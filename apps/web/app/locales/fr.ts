@@ -1,5 +1,9 @@
+import { kycFr } from './kyc/fr';
+import { siteFr } from './site/fr';
+
 /** French is the reference: the other languages are typed against it, so no key can be missing. */
 export const fr = {
+  ...siteFr,
   site: {
     tagline: 'Le commerce porté par les créateurs',
     skipToContent: 'Aller au contenu',
@@ -585,4 +589,5 @@ export const fr = {
     actionFailed: 'L’action n’a pas abouti',
     rateLimitedRetry: 'Trop de tentatives. Réessayez {{when}}.',
   },
+  ...kycFr,
 };

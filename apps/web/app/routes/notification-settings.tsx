@@ -24,6 +24,8 @@ import type { Route } from './+types/notification-settings';
 const eventLabelKeys: Record<NotificationEvent, ParseKeys> = {
   'account.welcome': 'settings.events.accountWelcome',
   'platform.announcement': 'settings.events.platformAnnouncement',
+  'kyc.decided': 'kyc.events.decided',
+  'kyc.bank_account_changed': 'kyc.events.bankAccountChanged',
 };
 
 function fieldName(event: NotificationEvent, channel: NotificationChannel): string {

@@ -1,4 +1,5 @@
 import type { AdminUserView } from '@souk/contracts/admin';
+import { toPlatformRole } from '@souk/contracts/identity';
 import { and, desc, eq, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
@@ -12,7 +13,7 @@ function toView(row: UserRow): AdminUserView {
     id: row.id,
     name: row.name,
     email: row.email,
-    role: row.role === 'admin' ? 'admin' : 'user',
+    role: toPlatformRole(row.role),
     accountType: row.accountType === 'merchant' || row.accountType === 'influencer' ? row.accountType : null,
     emailVerified: row.emailVerified,
     twoFactorEnabled: row.twoFactorEnabled,
@@ -94,6 +95,36 @@ export class AdminUserService {
       if (!row) throw new AppError('not_found');
       await this.audit.record({ action: 'user_reactivated', actorId: adminId, targetId: userId, ...context }, tx);
       return toView(row);
+    });
+  }
+
+  /**
+   * Grants or withdraws the KYC reviewer role. Admin is never granted here (CLI only), and an
+   * admin is never demoted here either.
+   */
+  async setReviewer(
+    adminId: string,
+    userId: string,
+    reviewer: boolean,
+    context: RequestContext,
+  ): Promise<AdminUserView> {
+    return this.db.transaction(async (tx) => {
+      const [current] = await tx.select().from(users).where(eq(users.id, userId)).limit(1).for('update');
+      if (!current) throw new AppError('not_found');
+      if (current.role === 'admin') throw new AppError('conflict', 'An admin already reviews KYC.');
+      const role = reviewer ? 'kyc_reviewer' : 'user';
+      const [row] = await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
+      await this.audit.record(
+        {
+          action: 'role_changed',
+          actorId: adminId,
+          targetId: userId,
+          ...context,
+          details: { from: current.role, to: role },
+        },
+        tx,
+      );
+      return toView(row as UserRow);
     });
   }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiKeyScope, ApiKeyView } from '@souk/contracts/api-keys';
+import { type PlatformRole, toPlatformRole } from '@souk/contracts/identity';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
@@ -31,7 +32,7 @@ function toView(row: ApiKeyRow): ApiKeyView {
 
 export interface ApiKeyCaller {
   userId: string;
-  role: 'admin' | 'user';
+  role: PlatformRole;
   scopes: string[];
 }
 
@@ -137,6 +138,6 @@ export class ApiKeyService {
       .update(apiKeys)
       .set({ lastUsedAt: now })
       .where(and(eq(apiKeys.id, row.key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, stale))));
-    return { userId: row.key.userId, role: row.role === 'admin' ? 'admin' : 'user', scopes: row.key.scopes };
+    return { userId: row.key.userId, role: toPlatformRole(row.role), scopes: row.key.scopes };
   }
 }

@@ -78,6 +78,28 @@ describe('API keys', () => {
     await probe.close();
   });
 
+  it("refuses a suspended owner's keys, and accepts them again once the account is reactivated", async () => {
+    const probe = await probeApp();
+    const admin = await createTestUser(test, { role: 'admin', accountType: null });
+    const target = await createTestUser(test, { accountType: 'merchant' });
+    const { key } = await createKey(target, ['conversions:write']);
+    const convert = () =>
+      probe.inject({ method: 'POST', url: '/conversions', headers: { authorization: `Bearer ${key}` } });
+    const adminAction = (action: 'suspend' | 'reactivate') =>
+      test.app.inject({
+        method: 'POST',
+        url: `/api/v1/admin/users/${target.id}/${action}`,
+        headers: { cookie: admin.cookie, origin },
+        ...(action === 'suspend' ? { payload: { reason: 'Fraudulent conversions' } } : {}),
+      });
+    expect((await convert()).statusCode).toBe(200);
+    expect((await adminAction('suspend')).statusCode).toBe(200);
+    expect((await convert()).statusCode).toBe(401);
+    expect((await adminAction('reactivate')).statusCode).toBe(200);
+    expect((await convert()).statusCode).toBe(200);
+    await probe.close();
+  });
+
   it('stops a revoked key at once, and never lets a key manage keys or act as a person', async () => {
     const probe = await probeApp();
     const { key, apiKey } = await createKey(owner, ['conversions:write']);

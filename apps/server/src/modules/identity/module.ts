@@ -1,3 +1,4 @@
+import { toPlatformRole } from '@souk/contracts/identity';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../platform/config/config.ts';
@@ -61,7 +62,7 @@ export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
     if (user.banned) return null;
     return {
       userId: user.id,
-      role: user.role === 'admin' ? 'admin' : 'user',
+      role: toPlatformRole(user.role),
       locale: user.locale ?? null,
       via: 'session',
     };

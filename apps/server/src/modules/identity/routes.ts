@@ -133,6 +133,27 @@ export function identityRoutes({ users, apiKeys, admin, teams }: IdentityRoutesD
       async (request) => admin.reactivate(requireViewer(request).userId, request.params.id, requestContext(request)),
     );
 
+    app.put(
+      '/admin/users/:id/kyc-reviewer',
+      {
+        config: { access: 'admin' },
+        schema: {
+          tags: ['admin'],
+          summary: 'Grant or withdraw the KYC reviewer role',
+          params: idParams,
+          body: z.object({ reviewer: z.boolean() }),
+          response: { 200: adminUserSchema },
+        },
+      },
+      async (request) =>
+        admin.setReviewer(
+          requireViewer(request).userId,
+          request.params.id,
+          request.body.reviewer,
+          requestContext(request),
+        ),
+    );
+
     app.get(
       '/admin/audit-events',
       {

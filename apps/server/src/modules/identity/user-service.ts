@@ -1,4 +1,4 @@
-import type { AccountType, Me } from '@souk/contracts/identity';
+import { type AccountType, type Me, type PlatformRole, toPlatformRole } from '@souk/contracts/identity';
 import { isLocale, type Locale } from '@souk/contracts/locales';
 import { hashPassword } from 'better-auth/crypto';
 import { asc, eq, sql } from 'drizzle-orm';
@@ -11,7 +11,7 @@ export interface NewUser {
   name: string;
   email: string;
   password: string;
-  role?: 'admin' | 'user';
+  role?: PlatformRole;
   accountType?: AccountType | null;
   locale?: Locale | null;
   emailVerified?: boolean;
@@ -86,7 +86,13 @@ export class UserService implements UserDirectory {
     if (!row) return null;
     const contact = toContact(row);
     const memberships = await this.teams.membershipsOf(userId);
-    return { ...contact, emailVerified: row.emailVerified, twoFactorEnabled: row.twoFactorEnabled, teams: memberships };
+    return {
+      ...contact,
+      role: toPlatformRole(row.role),
+      emailVerified: row.emailVerified,
+      twoFactorEnabled: row.twoFactorEnabled,
+      teams: memberships,
+    };
   }
 
   async revokeSessionByToken(token: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../platform/config/config.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/event-bus.ts';
+import type { ViewerResolver } from '../../platform/http/access.ts';
 import type { JobDefinition } from '../../platform/jobs/job-definition.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { createMessagingJobs } from './jobs.ts';
@@ -12,6 +13,7 @@ import { createInAppChannel } from './notifications/in-app-channel.ts';
 import { type HintLogger, NotificationHints } from './notifications/notification-hints.ts';
 import { NotificationService, type RecipientDirectory } from './notifications/notification-service.ts';
 import { createMessagingRoutes } from './routes.ts';
+import { SmsService } from './sms/sms-service.ts';
 
 export interface MessagingModuleDeps {
   db: Database;
@@ -23,11 +25,15 @@ export interface MessagingModuleDeps {
   logger: HintLogger;
   /** Tests pass their own (an SMTP server on a random port); otherwise chosen from config. */
   transport?: MailTransport;
+  /** Who presents a request's credentials now (identity's resolver), for long-lived streams. */
+  resolveViewer: ViewerResolver;
 }
 
 export interface MessagingModule {
   mail: MailService;
   notifications: NotificationService;
+  /** SMS outbox (embedded default: stored, readable by admins). */
+  sms: SmsService;
   jobs: JobDefinition[];
   routes: FastifyPluginAsync;
 }
@@ -52,10 +58,19 @@ export function createMessagingModule(deps: MessagingModuleDeps): MessagingModul
     },
     hints: new NotificationHints({ events: deps.events, logger: deps.logger }),
   });
+  const sms = new SmsService(deps.db);
   return {
     mail,
     notifications,
+    sms,
     jobs: createMessagingJobs({ mail, notifications }),
-    routes: createMessagingRoutes({ mail, notifications, events: deps.events, publicUrl: deps.config.PUBLIC_URL }),
+    routes: createMessagingRoutes({
+      mail,
+      notifications,
+      sms,
+      events: deps.events,
+      publicUrl: deps.config.PUBLIC_URL,
+      resolveViewer: deps.resolveViewer,
+    }),
   };
 }

@@ -8,11 +8,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EventBus } from '../../platform/events/event-bus.ts';
-import { requireViewer } from '../../platform/http/access.ts';
+import { requireViewer, type ViewerResolver } from '../../platform/http/access.ts';
 import type { MailService } from './mail/mail-service.ts';
 import type { NotificationService } from './notifications/notification-service.ts';
 import { streamNotifications } from './notifications/notification-stream.ts';
 import { refuseForeignOrigin } from './same-origin.ts';
+import type { SmsService } from './sms/sms-service.ts';
 
 export interface MessagingRouteDeps {
   mail: Pick<MailService, 'list' | 'get'>;
@@ -20,9 +21,12 @@ export interface MessagingRouteDeps {
     NotificationService,
     'list' | 'unreadCount' | 'markRead' | 'markAllRead' | 'getPreferences' | 'setPreferences'
   >;
+  sms: Pick<SmsService, 'list'>;
   events: Pick<EventBus, 'subscribe'>;
   /** The site's own origin, the only one allowed to open the notification stream from a browser. */
   publicUrl: string;
+  /** Asks again who presents this request's credentials, so an open stream notices a revoked session. */
+  resolveViewer: ViewerResolver;
 }
 
 const idParamsSchema = z.object({ id: z.uuid() });
@@ -32,6 +36,33 @@ const noContent = z.null().describe('Done');
 export function createMessagingRoutes(deps: MessagingRouteDeps): FastifyPluginAsync {
   return async (instance) => {
     const app = instance.withTypeProvider<ZodTypeProvider>();
+
+    app.get(
+      '/admin/sms',
+      {
+        config: { access: 'admin' },
+        schema: {
+          tags: ['admin'],
+          summary: 'The SMS outbox, newest first',
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.uuid(),
+                  to: z.string(),
+                  purpose: z.string(),
+                  body: z.string(),
+                  status: z.string(),
+                  createdAt: z.iso.datetime(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => ({ items: await deps.sms.list({ limit: request.query.limit }) }),
+    );
 
     app.get(
       '/notifications',
@@ -67,7 +98,11 @@ export function createMessagingRoutes(deps: MessagingRouteDeps): FastifyPluginAs
             '`{ type: "notifications.changed", unreadCount? }` on every change (no count: fetch it again).',
         },
       },
-      (socket, request) => streamNotifications(socket, requireViewer(request).userId, deps, request.log),
+      (socket, request) => {
+        const { userId } = requireViewer(request);
+        const stillSignedIn = async () => (await deps.resolveViewer(request))?.userId === userId;
+        return streamNotifications(socket, userId, deps, request.log, stillSignedIn);
+      },
     );
 
     app.post(

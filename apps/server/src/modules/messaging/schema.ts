@@ -68,3 +68,21 @@ export const notificationPreferences = pgTable(
   },
   (table) => [primaryKey({ columns: [table.recipientId, table.event, table.channel] })],
 );
+
+/**
+ * The SMS outbox. With no SMS provider configured (the embedded default) a message is `stored`:
+ * admins read it at /admin/sms, as they read mail in the mail outbox.
+ */
+export const smsMessages = pgTable(
+  'sms_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    toNumber: text('to_number').notNull(),
+    /** What the message is for (`kyc.phone_code`), so the outbox can be filtered and audited. */
+    purpose: text('purpose').notNull(),
+    body: text('body').notNull(),
+    status: text('status').notNull().default('stored'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [index('sms_messages_created_at_id_idx').on(table.createdAt.desc(), table.id.desc())],
+);

@@ -31,12 +31,22 @@ describe('loadConfig', () => {
     expect(problems).toContain('ROLE');
   });
 
+  const kycKeys = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+
   it('does not seed demo data in production unless asked', () => {
+    const secrets = { AUTH_SECRET: 'x'.repeat(32), KYC_ENCRYPTION_KEYS: kycKeys };
+    expect(loadConfig({ NODE_ENV: 'production', ...secrets }).SEED_DEMO_DATA).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ...secrets, SEED_DEMO_DATA: 'true' }).SEED_DEMO_DATA).toBe(true);
+  });
+
+  it('requires KYC document keys in production, each 32 bytes, the current one listed', () => {
     const secret = 'x'.repeat(32);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: secret }).SEED_DEMO_DATA).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: secret, SEED_DEMO_DATA: 'true' }).SEED_DEMO_DATA).toBe(
-      true,
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: secret })).toThrow(/KYC_ENCRYPTION_KEYS/);
+    expect(() => loadConfig({ KYC_ENCRYPTION_KEYS: 'a:c2hvcnQ=' })).toThrow(/32 bytes/);
+    expect(() => loadConfig({ KYC_ENCRYPTION_KEYS: kycKeys, KYC_ENCRYPTION_KEY_ID: 'zz' })).toThrow(
+      /KYC_ENCRYPTION_KEY_ID/,
     );
+    expect(loadConfig({ KYC_ENCRYPTION_KEYS: kycKeys }).KYC_ENCRYPTION_KEYS?.get('k1')?.length).toBe(32);
   });
 
   it('requires a session secret in production', () => {

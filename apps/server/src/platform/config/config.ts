@@ -17,6 +17,8 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: optionalUrl,
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Uploaded files (images, documents); `<DATA_DIR>/files` when unset. */
+  FILES_DIR: z.string().min(1).optional(),
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: optionalUrl,
@@ -61,6 +63,41 @@ export const configSchema = z.object({
       }
       return entries;
     }),
+  // Site: where contact messages are mailed, and how hard the contact form's proof of work is.
+  SUPPORT_EMAIL: z.email().default('support@souk.localhost'),
+  /** ALTCHA: the largest number a browser may have to try (about 50k takes a second on a phone). */
+  CONTACT_CHALLENGE_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
+  // KYC documents.
+  /**
+   * Keys that encrypt KYC documents at rest (AES-256-GCM): comma-separated `id:base64key` pairs,
+   * each key 32 bytes. Old keys stay listed so files written under them still open.
+   */
+  KYC_ENCRYPTION_KEYS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (!value) return undefined;
+      const keys = new Map<string, Buffer>();
+      for (const entry of value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        const [id, material] = entry.split(':');
+        const key = Buffer.from(material ?? '', 'base64');
+        if (!id || !/^[a-z0-9_-]{1,32}$/i.test(id) || key.length !== 32) {
+          context.addIssue({ code: 'custom', message: 'comma-separated id:base64key pairs, each key 32 bytes' });
+          return z.NEVER;
+        }
+        keys.set(id, key);
+      }
+      return keys;
+    }),
+  /** Which of KYC_ENCRYPTION_KEYS encrypts new documents; the first one when unset. */
+  KYC_ENCRYPTION_KEY_ID: z.string().optional(),
+  /** Whether influencers must add a selfie holding their CIN. */
+  KYC_SELFIE_REQUIRED: booleanFlag.default(false),
+  /** Months after rejection or account closure before KYC documents are deleted (law 09-08). */
+  KYC_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
 });
 
 export type Config = z.infer<typeof configSchema> & {
@@ -85,6 +122,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const config = parsed.data;
   if (config.NODE_ENV === 'production' && !config.AUTH_SECRET) {
     throw new ConfigError(['AUTH_SECRET: required in production (32+ random characters)']);
+  }
+  if (config.NODE_ENV === 'production' && !config.KYC_ENCRYPTION_KEYS) {
+    throw new ConfigError(['KYC_ENCRYPTION_KEYS: required in production (id:base64 of 32 random bytes)']);
+  }
+  if (config.KYC_ENCRYPTION_KEY_ID && !config.KYC_ENCRYPTION_KEYS?.has(config.KYC_ENCRYPTION_KEY_ID)) {
+    throw new ConfigError(['KYC_ENCRYPTION_KEY_ID: must name one of KYC_ENCRYPTION_KEYS']);
   }
   return {
     ...config,

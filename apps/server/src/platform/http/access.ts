@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from './app-error.ts';
 
-export const platformRoles = ['admin', 'user'] as const;
-export type PlatformRole = (typeof platformRoles)[number];
+export { type PlatformRole, platformRoles } from '@souk/contracts/identity';
+
+import type { PlatformRole } from '@souk/contracts/identity';
 
 /** Who is calling: a person with a session, or a program with an API key of theirs. */
 export interface Viewer {
@@ -19,8 +20,9 @@ export interface Viewer {
  * bug, and the route-audit test fails on it.
  * - `user`, `admin`: a person signed in (a session); API keys are refused.
  * - `{ scope }`: a signed-in person, or an API key that carries that scope.
+ * - `reviewer`: a person signed in as admin or kyc_reviewer (the KYC review queue).
  */
-export type AccessRule = 'public' | 'user' | 'admin' | { scope: string };
+export type AccessRule = 'public' | 'user' | 'admin' | 'reviewer' | { scope: string };
 
 export function scoped(scope: string): AccessRule {
   return { scope };
@@ -73,6 +75,9 @@ function check(rule: AccessRule, viewer: Viewer | null): void {
       return;
     case 'admin':
       if (requireSession(viewer).role !== 'admin') throw new AppError('forbidden');
+      return;
+    case 'reviewer':
+      if (!['admin', 'kyc_reviewer'].includes(requireSession(viewer).role)) throw new AppError('forbidden');
       return;
     default: {
       const exhaustive: never = rule;

@@ -1,4 +1,4 @@
-import { type Locale, localeCookieName, negotiateLocale } from '@souk/contracts/locales';
+import { isLocale, type Locale, localeCookieName, localeHeaderName, negotiateLocale } from '@souk/contracts/locales';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
@@ -16,7 +16,13 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
+/**
+ * An explicit choice for this one request (the header the web server sends for a page viewed as
+ * `?lang=en`) wins over the visitor's saved preference, which wins over the browser's languages.
+ */
 export function requestLocale(request: Pick<FastifyRequest, 'headers'>): Locale {
+  const explicit = request.headers[localeHeaderName];
+  if (isLocale(explicit)) return explicit;
   return negotiateLocale(readCookie(request.headers.cookie, localeCookieName), request.headers['accept-language']);
 }
 

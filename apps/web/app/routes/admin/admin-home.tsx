@@ -16,6 +16,7 @@ const sections: { to: string; titleKey: ParseKeys; textKey: ParseKeys }[] = [
   { to: '/admin/users', titleKey: 'admin.usersTitle', textKey: 'admin.usersText' },
   { to: '/admin/audit', titleKey: 'admin.auditTitle', textKey: 'admin.auditText' },
   { to: '/admin/mail', titleKey: 'admin.mailOutboxTitle', textKey: 'admin.mailOutboxText' },
+  { to: '/admin/kyc', titleKey: 'kycAdmin.title', textKey: 'kycAdmin.cardText' },
 ];
 
 export default function AdminHome() {

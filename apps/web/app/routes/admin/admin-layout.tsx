@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { type SectionTab, SectionTabs } from '../../components/section-tabs';
+import { useRootData } from '../../lib/root-data';
 
 /** Each admin page adds its tab here (and its card on the admin home). */
 const tabs: SectionTab[] = [
@@ -9,7 +10,12 @@ const tabs: SectionTab[] = [
   { to: '/admin/users', labelKey: 'nav.adminUsers' },
   { to: '/admin/audit', labelKey: 'nav.auditLog' },
   { to: '/admin/mail', labelKey: 'nav.mailOutbox' },
+  { to: '/admin/messages', labelKey: 'siteAdmin.inboxTab' },
+  { to: '/admin/home-content', labelKey: 'siteAdmin.contentTab' },
+  { to: '/admin/kyc', labelKey: 'kycAdmin.nav' },
 ];
+/** A KYC reviewer sees the review queue only. */
+const reviewerTabs: SectionTab[] = [{ to: '/admin/kyc', labelKey: 'kycAdmin.nav' }];
 
 /**
  * The admin pages share a row of tabs, which keeps the site header to one "Admin" link. Access
@@ -17,9 +23,10 @@ const tabs: SectionTab[] = [
  */
 export default function AdminLayout() {
   const { t } = useTranslation();
+  const reviewer = useRootData().viewer?.role === 'kyc_reviewer';
   return (
     <Stack gap="lg">
-      <SectionTabs label={t('nav.admin')} tabs={tabs} />
+      <SectionTabs label={t('nav.admin')} tabs={reviewer ? reviewerTabs : tabs} />
       <Outlet />
     </Stack>
   );

@@ -5,7 +5,7 @@ import { PageTitle } from '../../components/page-title';
 import { SubmitButton } from '../../components/submit-button';
 import { Timestamp } from '../../components/timestamp';
 import { apiJson } from '../../lib/api.server';
-import { auditActions, isAuditAction } from '../../lib/audit-actions';
+import { auditActionLabel, auditActions, isAuditAction } from '../../lib/audit-actions';
 import { unwrapForPage } from '../../lib/session.server';
 import { describeDevice } from '../../lib/user-agent';
 import type { Route } from './+types/audit';
@@ -76,7 +76,7 @@ function detailValue(value: unknown): string {
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { page, filters, cursor, userEmail } = loaderData;
-  const actionLabel = (action: string) => (isAuditAction(action) ? t(`audit.actions.${action}`) : action);
+  const actionLabel = (action: string) => (isAuditAction(action) ? auditActionLabel(t, action) : action);
 
   const person = (id: string | null, email: string | null) => {
     if (!id) return t('audit.nobody');
@@ -101,7 +101,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
             defaultValue={filters.action}
             data={[
               { value: '', label: t('audit.allActions') },
-              ...auditActions.map((action) => ({ value: action, label: t(`audit.actions.${action}`) })),
+              ...auditActions.map((action) => ({ value: action, label: auditActionLabel(t, action) })),
             ]}
             w={{ base: '100%', xs: 320 }}
           />

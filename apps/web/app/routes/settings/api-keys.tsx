@@ -40,6 +40,7 @@ const scopeLabelKeys: Record<ApiKeyScope, ParseKeys> = {
   'conversions:write': 'apiKeys.scopeLabels.conversionsWrite',
   'orders:read': 'apiKeys.scopeLabels.ordersRead',
   'analytics:read': 'apiKeys.scopeLabels.analyticsRead',
+  'kyc:write': 'kyc.apiScope',
 };
 
 const expiryChoices = [

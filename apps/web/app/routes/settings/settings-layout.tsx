@@ -8,6 +8,7 @@ const tabs: SectionTab[] = [
   { to: '/settings/account', labelKey: 'settingsNav.account' },
   { to: '/settings/api-keys', labelKey: 'settingsNav.apiKeys' },
   { to: '/settings/notifications', labelKey: 'settingsNav.notifications' },
+  { to: '/settings/kyc', labelKey: 'kyc.nav' },
 ];
 const teamTab: SectionTab = { to: '/settings/team', labelKey: 'settingsNav.team' };
 

@@ -40,6 +40,14 @@ export interface MailListQuery {
 }
 
 const recipientSchema = z.email().max(320);
+/** Mails whose body lets whoever reads it act as the recipient. */
+const secretBearingTemplates: ReadonlySet<string> = new Set([
+  'verify-email',
+  'password-reset',
+  'two-factor-code',
+  'team-invitation',
+  'newsletter-confirm',
+]);
 const lastErrorMaxLength = 2000;
 
 type MailRow = typeof mailMessages.$inferSelect;
@@ -155,10 +163,20 @@ export class MailService {
     return { items: page.map(toSummary), nextCursor };
   }
 
+  /**
+   * One message for the admin outbox. Once mail really leaves (SMTP), the bodies of mails that
+   * carry a one-time secret (links, codes) are withheld: an admin must not be able to read a
+   * reset link or a sign-in code and take over an account. With the embedded outbox the outbox
+   * *is* the delivery, so they stay readable there.
+   */
   async get(id: string): Promise<MailMessageView> {
     if (!isUuid(id)) throw new AppError('not_found');
     const [row] = await this.deps.db.select().from(mailMessages).where(eq(mailMessages.id, id)).limit(1);
     if (!row) throw new AppError('not_found');
+    if (this.deps.transport.kind === 'smtp' && secretBearingTemplates.has(row.template)) {
+      const notice = 'This message carried a one-time secret (a link or a code); its body is not shown.';
+      return { ...toSummary(row), html: `<p>${notice}</p>`, text: notice };
+    }
     return { ...toSummary(row), html: row.html, text: row.text };
   }
 }

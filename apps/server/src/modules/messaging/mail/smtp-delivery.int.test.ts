@@ -121,4 +121,22 @@ describe('mail.send job attempts', () => {
     const mail = isolatedMail();
     expect(await mail.deliver('0b9a1c3e-4f5d-4a6b-8c7d-9e0f1a2b3c4d', { isFinalAttempt: false })).toBe('missing');
   });
+
+  it('withholds from the admin outbox the body of a mail carrying a one-time secret', async () => {
+    const { mail } = test.runtime.services.messaging;
+    const id = await mail.send({
+      to: 'reset.me@example.com',
+      template: 'password-reset',
+      locale: 'en',
+      data: { name: 'Reset Me', url: 'https://souk.example/api/auth/reset-password/secret-token' },
+    });
+    const shown = await mail.get(id);
+    expect(shown.subject).toBe('Reset your password');
+    expect(shown.text).not.toContain('secret-token');
+    expect(shown.html).not.toContain('secret-token');
+    const ordinary = await mail.get(
+      await mail.send({ to: 'hello@example.com', template: 'welcome', locale: 'en', data: { name: 'Hello' } }),
+    );
+    expect(ordinary.text).toContain('Hello');
+  });
 });

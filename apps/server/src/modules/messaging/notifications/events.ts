@@ -1,6 +1,7 @@
 import type { Locale } from '@souk/contracts/locales';
 import type { NotificationEvent } from '@souk/contracts/notifications';
 import { z } from 'zod';
+import { kycNotificationEvents } from './kyc-events.ts';
 
 /** A notification in the recipient's language, as stored in-app and mailed. */
 export interface RenderedNotification {
@@ -16,7 +17,7 @@ export interface NotificationEventDefinition<Schema extends z.ZodType> {
   render(locale: Locale, data: z.output<Schema>): RenderedNotification;
 }
 
-function defineEvent<Schema extends z.ZodType>(
+export function defineEvent<Schema extends z.ZodType>(
   definition: NotificationEventDefinition<Schema>,
 ): NotificationEventDefinition<Schema> {
   return definition;
@@ -65,6 +66,7 @@ export const notificationEventDefinitions = {
       return { title: pickLocale(data.title, locale), body: pickLocale(data.body, locale), link: data.link ?? null };
     },
   }),
+  ...kycNotificationEvents,
 } satisfies { [Event in NotificationEvent]: NotificationEventDefinition<z.ZodType> };
 
 /** The data a caller passes to `notify` for an event. */

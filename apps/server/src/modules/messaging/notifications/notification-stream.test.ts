@@ -20,7 +20,9 @@ class FakeSocket extends EventEmitter implements StreamSocket {
     this.terminated = true;
     this.closeFromPeer();
   }
-  close() {
+  closedWith: number | undefined;
+  close(code?: number) {
+    this.closedWith = code;
     this.closeFromPeer();
   }
   closeFromPeer() {
@@ -105,6 +107,26 @@ describe('streamNotifications', () => {
 
     vi.advanceTimersByTime(5000);
     expect(socket.pings).toBe(2);
+  });
+
+  it('closes the stream at the next beat once the session that opened it has ended', async () => {
+    const socket = new FakeSocket();
+    const events = fakeBus();
+    let signedIn = true;
+    await streamNotifications(
+      socket,
+      'u1',
+      { notifications: { unreadCount: async () => 0 }, events, pingIntervalMs: 1000 },
+      log,
+      async () => signedIn,
+    );
+    await vi.advanceTimersByTimeAsync(1000);
+    socket.emit('pong');
+    expect(socket.readyState).toBe(1);
+    signedIn = false;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(socket.closedWith).toBe(4401);
+    await vi.waitFor(() => expect(events.unsubscribed).toEqual([channel]));
   });
 
   it('unsubscribes when the tab leaves while the subscription is being made', async () => {

@@ -31,16 +31,22 @@ function isChangedHint(message: unknown): message is NotificationStreamMessage {
   );
 }
 
+/** Close code telling the tab its session ended (signed out elsewhere, revoked, suspended). */
+export const sessionEndedCloseCode = 4401;
+
 /**
  * Serves one open tab: `ready` with the unread count, then every hint published for the person.
  * Subscribes before counting, so a change made meanwhile is not lost; hints that arrive before
- * `ready` is sent wait for it, so the tab never ends on the older number.
+ * `ready` is sent wait for it, so the tab never ends on the older number. Each heartbeat also asks
+ * whether the session that opened the stream still stands: a revoked session or a suspended
+ * account stops receiving within one beat.
  */
 export async function streamNotifications(
   socket: StreamSocket,
   userId: string,
   deps: NotificationStreamDeps,
   log: FastifyBaseLogger,
+  stillSignedIn: () => Promise<boolean> = async () => true,
 ): Promise<void> {
   // Nothing would ever undo a subscription made for a socket that is already gone.
   if (socket.readyState !== socketOpen) return;
@@ -60,6 +66,12 @@ export async function streamNotifications(
     }
     answered = false;
     socket.ping();
+    stillSignedIn().then(
+      (signedIn) => {
+        if (!signedIn && socket.readyState === socketOpen) socket.close(sessionEndedCloseCode, 'session ended');
+      },
+      (error: unknown) => log.warn({ err: error }, 'notification stream could not check the session'),
+    );
   }, deps.pingIntervalMs ?? streamPingIntervalMs);
   socket.on('pong', () => {
     answered = true;

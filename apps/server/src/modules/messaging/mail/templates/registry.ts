@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { MailRenderContext, RenderedMail } from '../layout.ts';
 import { newSignInMail, passwordResetMail, twoFactorCodeMail, verifyEmailMail } from './account-mails.ts';
 import { notificationMail } from './notification.ts';
+import { contactAnswerMail, contactAutoReplyMail, contactReceivedMail, newsletterConfirmMail } from './site-mails.ts';
 import { teamInvitationMail } from './team-invitation.ts';
 import type { MailTemplate } from './template.ts';
 import { welcomeMail } from './welcome.ts';
@@ -19,6 +20,10 @@ export const mailTemplates = {
   'two-factor-code': twoFactorCodeMail,
   'new-sign-in': newSignInMail,
   'team-invitation': teamInvitationMail,
+  'newsletter-confirm': newsletterConfirmMail,
+  'contact-auto-reply': contactAutoReplyMail,
+  'contact-answer': contactAnswerMail,
+  'contact-received': contactReceivedMail,
 } as const;
 
 export type MailTemplateName = keyof typeof mailTemplates;

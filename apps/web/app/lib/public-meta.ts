@@ -1,0 +1,18 @@
+import type { Locale } from '@souk/contracts/locales';
+import type { MetaDescriptor } from 'react-router';
+import { seoMeta } from './seo';
+
+interface RootMatchData {
+  locale: Locale;
+  origin: string;
+}
+
+/** `seoMeta` for a public page, with the language and origin read from the root loader's data. */
+export function publicPageMeta(
+  matches: readonly ({ id: string; data?: unknown } | undefined)[],
+  page: (locale: Locale) => { title: string; description: string; path: string; noindex?: boolean },
+): MetaDescriptor[] {
+  const root = matches.find((match) => match?.id === 'root')?.data as RootMatchData | undefined;
+  const locale = root?.locale ?? 'fr';
+  return seoMeta({ ...page(locale), locale, origin: root?.origin ?? '' });
+}
