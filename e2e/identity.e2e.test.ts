@@ -102,7 +102,7 @@ describe('identity', () => {
     // Sign up as an influencer: no session yet, a "check your inbox" page.
     await page.goto(`${server.url}/sign-up`);
     await page.locator('input[name=name]').fill(person.name);
-    await page.locator('input[name=email]').fill(person.email);
+    await page.locator('main input[name=email]').fill(person.email);
     await page.locator('input[name=password]').fill(password);
     await page.locator('input[name=accountType][value=influencer]').check();
     await page.locator(`button[type=submit]:has-text("${en.signUp.submit}")`).click();
@@ -209,7 +209,7 @@ describe('identity', () => {
     await page.goto(`${server.url}/sign-in`);
     await page.locator(`a:has-text("${en.signIn.forgotPassword}")`).click();
     await page.waitForURL('**/forgot-password');
-    await page.locator('input[name=email]').fill(email);
+    await page.locator('main input[name=email]').fill(email);
     await page.locator(`button[type=submit]:has-text("${en.forgotPassword.submit}")`).click();
     await page.getByRole('heading', { name: en.forgotPassword.sentTitle }).waitFor();
 

@@ -72,10 +72,12 @@ describe.skipIf(!adminUrl)('web and worker roles on one PostgreSQL', () => {
       const list = await fetch(`${web.url}/api/v1/admin/mail-messages`, { headers: { cookie } });
       expect(list.status).toBe(200);
       statuses = ((await list.json()) as { items: { status: string }[] }).items.map((item) => item.status);
-      if (statuses.length === 5 && statuses.every((status) => status === 'stored')) break;
+      if (statuses.length > 0 && statuses.every((status) => status === 'stored')) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    expect(statuses).toEqual(['stored', 'stored', 'stored', 'stored', 'stored']);
+    // One welcome mail per demo account at least; KYC decisions of the seed add theirs.
+    expect(statuses.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(statuses)).toEqual(new Set(['stored']));
   });
 
   it('the web node runs no job handlers', async () => {
