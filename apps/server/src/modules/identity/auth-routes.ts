@@ -220,7 +220,7 @@ export function authRoutes({ auth, users, audit, limiter, once }: AuthRoutesDeps
     }
   };
 
-  const forward = async (request: FastifyRequest, path: string, body: unknown): Promise<Response> => {
+  const forward = async (request: FastifyRequest, body: unknown): Promise<Response> => {
     const url = new URL(request.url, `${request.protocol}://${request.host}`);
     const hasBody = request.method !== 'GET' && body !== undefined;
     return auth.handler(
@@ -276,7 +276,7 @@ export function authRoutes({ auth, users, audit, limiter, once }: AuthRoutesDeps
           path === '/two-factor/verify-totp' && request.viewer
             ? (await users.getMe(request.viewer.userId))?.twoFactorEnabled === false
             : false;
-        let response = await forward(request, path, body);
+        let response = await forward(request, body);
         if (path === '/two-factor/verify-totp') response = (await rejectReplayedCode(request, response)) ?? response;
 
         if (response.status >= 400) {

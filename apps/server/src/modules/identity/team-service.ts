@@ -214,7 +214,7 @@ export class TeamService {
         .from(teamInvitations)
         .where(eq(teamInvitations.tokenHash, hashToken(token)))
         .for('update');
-      if (!invitation || invitation.status !== 'pending' || invitation.expiresAt <= new Date()) {
+      if (invitation?.status !== 'pending' || invitation.expiresAt <= new Date()) {
         throw new AppError('invalid_token');
       }
       const [user] = await tx.select().from(users).where(eq(users.id, actor.userId));

@@ -94,7 +94,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * that, Referer) must be the site's.
  */
 function checkSameOrigin(request: FastifyRequest, viewer: Viewer | null, trustedOrigin: string): void {
-  if (!viewer || viewer.via !== 'session' || !unsafeMethods.has(request.method)) return;
+  if (viewer?.via !== 'session' || !unsafeMethods.has(request.method)) return;
   const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
   if (origin !== trustedOrigin) throw new AppError('forbidden', 'Cross-site request refused.');
 }
