@@ -43,6 +43,22 @@ describe('server-rendered pages, without JavaScript', () => {
     expect(html).toContain(fr.siteHome.heroTitle);
   });
 
+  it('sends pages compressed on the fly and assets precompressed by the build', async () => {
+    const page = await fetch(`${server.url}/`, { headers: { 'accept-encoding': 'br' } });
+    expect(page.headers.get('content-encoding')).toBe('br');
+    const html = await page.text();
+    expect(html).toContain('</html>');
+    const script = html.match(/\/assets\/[\w.-]+\.js/)?.[0];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(asset.headers.get('content-type')).toContain('javascript');
+    const identity = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(identity.headers.get('content-encoding')).toBeNull();
+    expect(await asset.text()).toBe(await identity.text());
+  });
+
   it('follows Accept-Language for Arabic (right to left) and English', async () => {
     const arabic = await (await fetch(`${server.url}/`, { headers: { 'accept-language': 'ar' } })).text();
     expect(arabic).toMatch(/<html lang="ar" dir="rtl"/);

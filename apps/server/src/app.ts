@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -70,6 +71,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app);
 
   registerSecurityHeaders(app, { production: deps.config.NODE_ENV === 'production' });
+  // Pages and API answers, compressed as they are sent (quality 4 Brotli: most of the saving for
+  // little CPU); static assets come precompressed from the build and are left as they are.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(rateLimit, {
     global: true,
     max: deps.config.RATE_LIMIT_PER_MINUTE,

@@ -45,6 +45,8 @@ export async function registerWebApp(app: FastifyInstance, buildDir: string, pub
       prefix: '/assets/',
       immutable: true,
       maxAge: '365d',
+      // The build writes .br and .gz copies of text assets (apps/web/scripts/precompress-assets.mjs).
+      preCompressed: true,
       decorateReply: false,
     });
   });
