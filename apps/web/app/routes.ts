@@ -17,6 +17,9 @@ export default [
     route('pricing', 'routes/pricing.tsx'),
     route('contact', 'routes/contact.tsx'),
     route('legal/:page', 'routes/legal/legal-page.tsx'),
+    // Marketplace: public listing and deal pages.
+    route('marketplace', 'routes/marketplace.tsx'),
+    route('p/:slug', 'routes/deal/route.tsx'),
     route('newsletter', 'routes/newsletter/subscribe.tsx'),
     route('newsletter/confirm', 'routes/newsletter/token-page.tsx', { id: 'newsletter-confirm' }),
     route('newsletter/unsubscribe', 'routes/newsletter/token-page.tsx', { id: 'newsletter-unsubscribe' }),

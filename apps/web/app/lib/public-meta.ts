@@ -1,6 +1,6 @@
 import type { Locale } from '@souk/contracts/locales';
 import type { MetaDescriptor } from 'react-router';
-import { seoMeta } from './seo';
+import { type SeoInput, seoMeta } from './seo';
 
 interface RootMatchData {
   locale: Locale;
@@ -10,7 +10,7 @@ interface RootMatchData {
 /** `seoMeta` for a public page, with the language and origin read from the root loader's data. */
 export function publicPageMeta(
   matches: readonly ({ id: string; data?: unknown } | undefined)[],
-  page: (locale: Locale) => { title: string; description: string; path: string; noindex?: boolean },
+  page: (locale: Locale) => Omit<SeoInput, 'locale' | 'origin'>,
 ): MetaDescriptor[] {
   const root = matches.find((match) => match?.id === 'root')?.data as RootMatchData | undefined;
   const locale = root?.locale ?? 'fr';
