@@ -24,6 +24,10 @@ export default [
     route('newsletter/confirm', 'routes/newsletter/token-page.tsx', { id: 'newsletter-confirm' }),
     route('newsletter/unsubscribe', 'routes/newsletter/token-page.tsx', { id: 'newsletter-unsubscribe' }),
     route('dashboard', 'routes/dashboard.tsx'),
+    // Merchant team's deals.
+    route('merchant/products', 'routes/merchant/products/list.tsx'),
+    route('merchant/products/new', 'routes/merchant/products/editor.tsx', { id: 'product-new' }),
+    route('merchant/products/:id', 'routes/merchant/products/editor.tsx', { id: 'product-edit' }),
     route('notifications', 'routes/notifications/route.tsx'),
     route('settings', 'routes/settings/index.ts'),
     layout('routes/settings/settings-layout.tsx', [

@@ -1,6 +1,9 @@
 import type { catalogFr } from './fr';
 
 export const catalogAr: typeof catalogFr = {
+  catalogEvents: {
+    productUnpublished: 'إلغاء نشر أحد عروضي من طرف الإشراف',
+  },
   catalogNav: {
     marketplace: 'العروض',
     merchantProducts: 'عروضي',
@@ -233,6 +236,14 @@ export const catalogAr: typeof catalogFr = {
       approved: 'مقبول',
       refused: 'مرفوض',
     },
+    problems: {
+      amount: 'أدخل مبلغًا بالدرهم، مثل 149 أو 149.50.',
+      number: 'أدخل رقمًا.',
+      date: 'أدخل تاريخًا ووقتًا.',
+    },
+    expiresAtHelp: 'بتوقيت المغرب.',
+    discountDerived: 'محسوبة من السعرين.',
+    noCommission: 'بدون عمولة',
     saveFirst: 'احفظ العرض لتتمكن من إضافة الصور.',
   },
   catalogAdmin: {

@@ -1,6 +1,9 @@
 import type { catalogFr } from './fr';
 
 export const catalogEn: typeof catalogFr = {
+  catalogEvents: {
+    productUnpublished: 'One of my deals unpublished by moderation',
+  },
   catalogNav: {
     marketplace: 'Deals',
     merchantProducts: 'My deals',
@@ -227,6 +230,14 @@ export const catalogEn: typeof catalogFr = {
       approved: 'Approved',
       refused: 'Declined',
     },
+    problems: {
+      amount: 'Enter an amount in dirhams, for example 149 or 149.50.',
+      number: 'Enter a number.',
+      date: 'Enter a date and time.',
+    },
+    expiresAtHelp: 'Morocco time.',
+    discountDerived: 'Worked out from the two prices.',
+    noCommission: 'No commission',
     saveFirst: 'Save the deal to add photos.',
   },
   catalogAdmin: {

@@ -1,5 +1,8 @@
 /** Marketplace, deal pages, merchant product editor and catalog administration. French is the reference. */
 export const catalogFr = {
+  catalogEvents: {
+    productUnpublished: 'Une de mes offres dépubliée par la modération',
+  },
   catalogNav: {
     marketplace: 'Offres',
     merchantProducts: 'Mes offres',
@@ -227,6 +230,14 @@ export const catalogFr = {
       approved: 'Accepté',
       refused: 'Refusé',
     },
+    problems: {
+      amount: 'Saisissez un montant en dirhams, par exemple 149 ou 149,50.',
+      number: 'Saisissez un nombre.',
+      date: 'Saisissez une date et une heure.',
+    },
+    expiresAtHelp: 'Heure du Maroc.',
+    discountDerived: 'Calculée à partir des deux prix.',
+    noCommission: 'Pas de commission',
     saveFirst: 'Enregistrez l’offre pour pouvoir ajouter des photos.',
   },
   catalogAdmin: {
