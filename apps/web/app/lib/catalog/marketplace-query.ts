@@ -20,6 +20,8 @@ export interface MarketplaceFilters {
   minDiscount: string;
   endingSoon: boolean;
   sort: MarketplaceSort | '';
+  /** Cards per page; the API allows 1 to 60. */
+  limit: number;
 }
 
 export const pageSize = 24;
@@ -35,6 +37,11 @@ export function madToMinor(text: string): number | undefined {
   return Math.round(value * 100);
 }
 
+function limitOf(text: string): number {
+  const limit = Number(text);
+  return Number.isInteger(limit) && limit >= 1 && limit <= 60 ? limit : pageSize;
+}
+
 export function filtersOf(params: URLSearchParams): MarketplaceFilters {
   const text = (name: string) => (params.get(name) ?? '').trim();
   const sort = text('sort');
@@ -47,6 +54,7 @@ export function filtersOf(params: URLSearchParams): MarketplaceFilters {
     minDiscount: text('minDiscount'),
     endingSoon: ['1', 'true', 'on'].includes(text('endingSoon')),
     sort: isSort(sort) ? sort : '',
+    limit: limitOf(text('limit')),
   };
 }
 
@@ -55,7 +63,7 @@ export function filtersOf(params: URLSearchParams): MarketplaceFilters {
  * dropped instead, so a hand-edited URL shows results rather than an error page.
  */
 export function apiQueryOf(filters: MarketplaceFilters, cursor: string | null): URLSearchParams {
-  const query = new URLSearchParams({ limit: String(pageSize) });
+  const query = new URLSearchParams({ limit: String(filters.limit) });
   if (filters.q) query.set('q', filters.q.slice(0, 200));
   if (filters.category) query.set('category', filters.category.slice(0, 120));
   if (filters.city) query.set('city', filters.city.slice(0, 120));
