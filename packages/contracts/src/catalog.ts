@@ -40,8 +40,8 @@ const minorUnits = z
   .number()
   .int()
   .min(0)
-  .max(100_000_000_00)
-  .describe('Integer amount in minor units (centimes): 12 500 MAD is 1250000');
+  .max(1_000_000_000)
+  .describe('Integer amount in minor units (centimes): 12 500 MAD is 1250000; 10 million at most');
 
 const shortText = z.string().trim().min(1).max(300);
 const listOf = <T extends z.ZodType>(item: T, max = 20) => z.array(item).max(max);
