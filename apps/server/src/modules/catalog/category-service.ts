@@ -123,7 +123,7 @@ export class CategoryService {
       .where(eq(catalogCategories.slug, slug));
     if (row && row.id !== exceptId) {
       const message = catalogProblemMessages[locale].slug_taken;
-      throw new AppError('conflict', message, [{ path: 'slug', message }]);
+      throw new AppError('conflict', message, [{ path: 'body.slug', message }]);
     }
   }
 }

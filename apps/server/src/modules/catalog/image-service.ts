@@ -97,7 +97,7 @@ export class ImageService {
       .where(eq(catalogProductImages.productId, productId));
     const known = new Set(current.map((row) => row.id));
     if (new Set(ids).size !== ids.length || ids.length !== known.size || ids.some((id) => !known.has(id))) {
-      assertNoProblems([fieldError(locale, 'ids', 'image_order_mismatch')]);
+      assertNoProblems([fieldError(locale, 'body.ids', 'image_order_mismatch')]);
     }
     await this.deps.db.transaction(async (tx) => {
       for (const [position, id] of ids.entries()) {

@@ -174,7 +174,8 @@ export class MarketplaceService {
    */
   bySlug(slug: string, locale: Locale): Promise<ProductLookup> {
     return this.deps.cache.get(`deal:${locale}:${slug}`, async () => {
-      const row = await this.visibleBySlug(slug);
+      const [row] = await this.deps.db.select().from(catalogProducts).where(eq(catalogProducts.slug, slug));
+      if (row && row.status !== 'published' && row.status !== 'expired') return { kind: 'missing' };
       if (row)
         return { kind: 'found', product: await this.deps.presenter.publicProduct(row, locale, publicStatus(row)) };
       const [moved] = await this.deps.db

@@ -82,7 +82,7 @@ export class ModerationService {
   ): Promise<ProductView> {
     const current = await this.require(productId);
     const state = placement === 'featured' ? current.featuredState : current.dealOfTheDayState;
-    if (state === 'none') assertNoProblems([fieldError(locale, 'decision', 'placement_not_requested')]);
+    if (state === 'none') assertNoProblems([fieldError(locale, 'body.decision', 'placement_not_requested')]);
     const now = new Date();
     const next = decision === 'approve' ? ('approved' as const) : ('refused' as const);
     const [row] = await this.deps.db

@@ -23,13 +23,13 @@ export function fieldError(locale: Locale, path: string, problem: CatalogProblem
 export function productProblems(product: ProductRuleInput, locale: Locale, options: { live: boolean }): FieldError[] {
   const problems: FieldError[] = [];
   if (product.discountedPriceMinor > product.originalPriceMinor) {
-    problems.push(fieldError(locale, 'discountedPriceMinor', 'discount_above_original'));
+    problems.push(fieldError(locale, 'body.discountedPriceMinor', 'discount_above_original'));
   }
   if (product.maxPerPurchase !== null && product.maxPerPurchase < product.minPerPurchase) {
-    problems.push(fieldError(locale, 'maxPerPurchase', 'max_below_min'));
+    problems.push(fieldError(locale, 'body.maxPerPurchase', 'max_below_min'));
   }
   if (options.live && product.expiresAt && product.expiresAt.getTime() <= Date.now()) {
-    problems.push(fieldError(locale, 'expiresAt', 'expiry_in_past'));
+    problems.push(fieldError(locale, 'body.expiresAt', 'expiry_in_past'));
   }
   return problems;
 }

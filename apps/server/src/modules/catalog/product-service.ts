@@ -237,7 +237,7 @@ export class ProductService {
     if (current.moderationHold) throw new AppError('moderation_hold');
     assertNoProblems(productProblems(ruleInput(mergeFields(current, {})), locale, { live: true }));
     if (!(await this.categoryOrStale(current.categoryId))) {
-      assertNoProblems([fieldError(locale, 'categoryId', 'category_unknown')]);
+      assertNoProblems([fieldError(locale, 'body.categoryId', 'category_unknown')]);
     }
     if (current.status === 'published') return this.deps.presenter.product(current);
     const verified = (await this.deps.verifiedOrganizations([current.organizationId])).has(current.organizationId);
@@ -327,7 +327,7 @@ export class ProductService {
 
   private async requireCategory(categoryId: string, locale: Locale): Promise<CategoryRow> {
     const category = await this.categoryOrStale(categoryId);
-    if (!category) assertNoProblems([fieldError(locale, 'categoryId', 'category_unknown')]);
+    if (!category) assertNoProblems([fieldError(locale, 'body.categoryId', 'category_unknown')]);
     return category as CategoryRow;
   }
 

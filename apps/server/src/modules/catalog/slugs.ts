@@ -28,7 +28,7 @@ export async function slugTaken(executor: Executor, slug: string, productId: str
 }
 
 export function slugConflict(locale: Locale): AppError {
-  const problem = fieldError(locale, 'slug', 'slug_taken');
+  const problem = fieldError(locale, 'body.slug', 'slug_taken');
   return new AppError('conflict', problem.message, [problem]);
 }
 
