@@ -1,4 +1,5 @@
 import type { ProductCreateInput } from '@souk/contracts/catalog';
+import type { SQL } from 'drizzle-orm';
 import type { TestApp, TestUser } from './harness.ts';
 import { latestMail, linkIn } from './mailbox.ts';
 
@@ -70,4 +71,10 @@ export function dealInput(categoryId: string, overrides: Partial<ProductCreateIn
     expiresAt: new Date(Date.now() + 10 * 24 * 3600_000).toISOString(),
     ...overrides,
   };
+}
+
+/** Rows of a raw query, whichever driver runs it (node-postgres and PGlite shape results alike). */
+export async function rowsOf<T>(test: TestApp, query: SQL): Promise<T[]> {
+  const result: unknown = await test.runtime.database.db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

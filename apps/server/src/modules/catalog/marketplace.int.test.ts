@@ -1,7 +1,7 @@
 import type { ProductCard, ProductCardList } from '@souk/contracts/catalog';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createCategory, dealInput } from '../../../test/catalog.ts';
+import { call, createCategory, dealInput, rowsOf } from '../../../test/catalog.ts';
 import { buildTestApp, createTestUser, type TestApp, type TestUser } from '../../../test/harness.ts';
 import { seedDemoData } from '../../seed/seed-demo.ts';
 import { demoDeals } from './demo-data.ts';
@@ -126,11 +126,10 @@ describe('catalog: public marketplace', () => {
 
     const reviews = await call(test, null, 'GET', `/api/v1/marketplace/products/${card?.slug}/reviews?limit=2`);
     const body = reviews.json();
-    const [rows] = await test.runtime.database.db
-      .execute<{ count: number; average: number }>(
-        sql`select count(*)::int as count, round(avg(rating), 1)::float8 as average from catalog_reviews where product_id = ${card?.id} and not hidden`,
-      )
-      .then((result) => ('rows' in result ? result.rows : result) as { count: number; average: number }[]);
+    const [rows] = await rowsOf<{ count: number; average: number }>(
+      test,
+      sql`select count(*)::int as count, round(avg(rating), 1)::float8 as average from catalog_reviews where product_id = ${card?.id} and not hidden`,
+    );
     expect(body.summary.count).toBe(rows?.count);
     expect(body.summary.average).toBe(rows?.average);
     const distributionTotal = Object.values(body.summary.distribution as Record<string, number>).reduce(
@@ -177,11 +176,8 @@ describe('catalog: public marketplace', () => {
   });
 
   it('counts stats from the data, and a change shows at once (the cache is cleared)', async () => {
-    const count = async (query: ReturnType<typeof sql>) => {
-      const result = await test.runtime.database.db.execute(query);
-      const rows = ('rows' in result ? result.rows : result) as { count: number }[];
-      return Number(rows[0]?.count);
-    };
+    const count = async (query: ReturnType<typeof sql>) =>
+      Number((await rowsOf<{ count: number }>(test, query))[0]?.count);
     const stats = (await call(test, null, 'GET', '/api/v1/marketplace/stats')).json();
     expect(stats).toEqual({
       publishedDeals: await count(sql`select count(*) from catalog_products where status = 'published'`),
@@ -222,10 +218,12 @@ describe('catalog: public marketplace', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('application/xml');
     const xml = response.body;
-    const result = await test.runtime.database.db.execute(
-      sql`select slug from catalog_products where status = 'published' and (expires_at is null or expires_at > now())`,
-    );
-    const slugs = (('rows' in result ? result.rows : result) as { slug: string }[]).map((row) => row.slug);
+    const slugs = (
+      await rowsOf<{ slug: string }>(
+        test,
+        sql`select slug from catalog_products where status = 'published' and (expires_at is null or expires_at > now())`,
+      )
+    ).map((row) => row.slug);
     expect(slugs.length).toBeGreaterThan(30);
     for (const slug of slugs) {
       expect(xml).toContain(`<loc>http://localhost:3000/p/${slug}</loc>`);
