@@ -89,7 +89,7 @@ describe('catalog', () => {
     await main.locator('input[name=city]').fill('Marrakech');
     await main.locator('input[name=latitude]').fill('31.6258');
     await main.locator('input[name=longitude]').fill('-7.9891');
-    await main.getByRole('button', { name: fr.productEditor.save }).click();
+    await main.getByRole('button', { name: fr.productEditor.save, exact: true }).click();
     await page.waitForURL(/\/merchant\/products\/[0-9a-f-]{36}\?created=1$/);
     await main.getByText(fr.productEditor.created).waitFor();
 
@@ -241,7 +241,7 @@ describe('catalog', () => {
     const main = page.locator('main');
     const renamed = `${slug}-royal`;
     await main.locator('input[name=slug]').fill(renamed);
-    await main.getByRole('button', { name: fr.productEditor.save }).click();
+    await main.getByRole('button', { name: fr.productEditor.save, exact: true }).click();
     await main.getByText(`/p/${renamed}`).waitFor();
     await context.close();
 

@@ -4,7 +4,7 @@ import './styles/global.css';
 import { ColorSchemeScript, Container, DirectionProvider, MantineProvider, mantineHtmlProps } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import type { Me } from '@souk/contracts/identity';
-import { directionOf } from '@souk/contracts/locales';
+import { defaultLocale, directionOf, isLocale, localeQueryParam } from '@souk/contracts/locales';
 import type { NotificationList } from '@souk/contracts/notifications';
 import { type ReactNode, useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -17,7 +17,7 @@ import { apiJson } from './lib/api.server';
 import { createI18n } from './lib/i18n';
 import { localeOf } from './lib/locale.server';
 import { useRootData } from './lib/root-data';
-import { theme } from './lib/theme';
+import { cssVariablesResolver, theme } from './lib/theme';
 
 const favicon =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%233b5bdb'/%3E%3Ctext x='16' y='23' font-family='Arial' font-size='20' font-weight='700' fill='white' text-anchor='middle'%3ES%3C/text%3E%3C/svg%3E";
@@ -38,7 +38,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const notifications = await apiJson<NotificationList>(context, '/api/v1/notifications?limit=1');
     if (notifications.ok) unreadCount = notifications.data.unreadCount;
   }
-  return { locale, viewer, unreadCount, origin: context.publicOrigin };
+  // The language the URL names (`?lang=`, else the default): what canonical links point at, so a
+  // page negotiated into English from `/` still names `/` as itself.
+  const urlLocale = new URL(request.url).searchParams.get(localeQueryParam);
+  const pageLocale = isLocale(urlLocale) ? urlLocale : defaultLocale;
+  return { locale, pageLocale, viewer, unreadCount, origin: context.publicOrigin };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -58,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         <I18nextProvider i18n={i18n}>
           <DirectionProvider initialDirection={direction} detectDirection={false}>
-            <MantineProvider theme={theme} defaultColorScheme="light">
+            <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
               <DirectionSync direction={direction} />
               <Notifications position={direction === 'rtl' ? 'top-left' : 'top-right'} />
               <NavigationProgress />

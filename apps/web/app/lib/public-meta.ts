@@ -4,6 +4,7 @@ import { type SeoInput, seoMeta } from './seo';
 
 interface RootMatchData {
   locale: Locale;
+  pageLocale: Locale;
   origin: string;
 }
 
@@ -14,5 +15,6 @@ export function publicPageMeta(
 ): MetaDescriptor[] {
   const root = matches.find((match) => match?.id === 'root')?.data as RootMatchData | undefined;
   const locale = root?.locale ?? 'fr';
-  return seoMeta({ ...page(locale), locale, origin: root?.origin ?? '' });
+  // Words in the visitor's language; canonical URL and og:locale for the language the URL names.
+  return seoMeta({ ...page(locale), locale: root?.pageLocale ?? locale, origin: root?.origin ?? '' });
 }

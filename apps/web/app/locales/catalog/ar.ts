@@ -254,6 +254,8 @@ export const catalogAr: typeof catalogFr = {
     unpublish: 'إلغاء النشر',
     reason: 'السبب',
     reasonPlaceholder: 'اشرح للتاجر المشكلة',
+    release: 'رفع التعليق',
+    released: 'تم رفع التعليق: يمكن للتاجر إعادة النشر',
     unpublished: 'تم إلغاء نشر العرض',
     empty: 'لا توجد عروض.',
     columns: {

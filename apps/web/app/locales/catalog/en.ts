@@ -248,6 +248,8 @@ export const catalogEn: typeof catalogFr = {
     unpublish: 'Unpublish',
     reason: 'Reason',
     reasonPlaceholder: 'Tell the merchant what is wrong',
+    release: 'Lift the hold',
+    released: 'Hold lifted: the merchant may publish again',
     unpublished: 'Deal unpublished',
     empty: 'No deals.',
     columns: {

@@ -248,6 +248,8 @@ export const catalogFr = {
     unpublish: 'Dépublier',
     reason: 'Motif',
     reasonPlaceholder: 'Expliquez au marchand ce qui pose problème',
+    release: 'Lever la suspension',
+    released: 'Suspension levée : le marchand peut republier',
     unpublished: 'Offre dépubliée',
     empty: 'Aucune offre.',
     columns: {

@@ -1,7 +1,9 @@
 import type { ProductRedirect, PublicProduct, ReviewPage } from '@souk/contracts/catalog';
 import type { Problem } from '@souk/contracts/errors';
 import { type AppLoadContext, data, redirect } from 'react-router';
-import { apiJson } from '../../lib/api.server';
+import { apiJson, unwrap } from '../../lib/api.server';
+import { merchantApi } from '../../lib/catalog/catalog-api';
+import { signInPath } from '../../lib/safe-redirect';
 
 /**
  * The deal for a page. A slug the deal no longer has is a permanent redirect to its current
@@ -14,8 +16,14 @@ export async function loadPublicProduct(
   slug: string,
 ): Promise<PublicProduct> {
   const url = new URL(request.url);
-  const query = url.searchParams.get('preview') === '1' ? '?preview=1' : '';
-  const response = await context.api(`/api/v1/marketplace/products/${encodeURIComponent(slug)}${query}`, {
+  const previewId = url.searchParams.get('preview');
+  if (previewId) {
+    // A team member's look at their deal in any status (the editor's "Preview" button).
+    const preview = await apiJson<PublicProduct>(context, merchantApi.preview(previewId));
+    if (!preview.ok && preview.status === 401) throw redirect(signInPath(`${url.pathname}${url.search}`));
+    return unwrap(preview);
+  }
+  const response = await context.api(`/api/v1/marketplace/products/${encodeURIComponent(slug)}`, {
     headers: { accept: 'application/json' },
   });
   const body: unknown = await response.json().catch(() => null);

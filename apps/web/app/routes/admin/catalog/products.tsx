@@ -41,6 +41,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const id = formText(form, 'id');
+  if (formText(form, 'intent') === 'release') {
+    return adminWrite(context, request, {
+      path: adminApi.release(id),
+      init: { method: 'POST' },
+      intent: 'release',
+      id,
+    });
+  }
   return adminWrite(context, request, {
     path: adminApi.unpublish(id),
     init: { method: 'POST', json: { reason: formText(form, 'reason') } },
@@ -96,13 +104,21 @@ export default function AdminProducts({ loaderData, actionData }: Route.Componen
               {items.map((product) => (
                 <Table.Tr key={product.id} data-testid="admin-product-row">
                   <Table.Td>
-                    <Anchor component={Link} to={`/p/${product.slug}?preview=1`} fw={600}>
+                    <Anchor component={Link} to={`/p/${product.slug}`} fw={600}>
                       {product.title}
                     </Anchor>
                     {product.moderation.hold && (
-                      <Text size="xs" c="red.8">
-                        {product.moderation.reason}
-                      </Text>
+                      <Group gap="xs" mt={4}>
+                        <Text size="xs" c="red.8">
+                          {product.moderation.reason}
+                        </Text>
+                        <Form method="post">
+                          <input type="hidden" name="id" value={product.id} />
+                          <SubmitButton name="intent" value="release" size="compact-xs" variant="light">
+                            {t('catalogAdmin.release')}
+                          </SubmitButton>
+                        </Form>
+                      </Group>
                     )}
                   </Table.Td>
                   <Table.Td>

@@ -63,7 +63,7 @@ function RequestTable({ placement, products }: { placement: Placement; products:
               {products.map((product) => (
                 <Table.Tr key={product.id} data-testid={`placement-request-${placement}`}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/p/${product.slug}?preview=1`} fw={600}>
+                    <Anchor component={Link} to={`/p/${product.slug}`} fw={600}>
                       {product.title}
                     </Anchor>
                   </Table.Td>

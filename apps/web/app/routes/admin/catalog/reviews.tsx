@@ -47,7 +47,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const hidden = formText(form, 'hidden') === 'true';
   return adminWrite(context, request, {
     path: adminApi.review(id),
-    init: { method: 'PUT', json: { hidden } },
+    init: { method: 'PATCH', json: { hidden } },
     intent: hidden ? 'hide' : 'show',
     id,
   });

@@ -9,7 +9,13 @@ export function StatusActions({ product, disabled }: { product: ProductView; dis
   const { status } = product;
   return (
     <Group gap="xs" wrap="wrap">
-      <Button component="a" href={`/p/${product.slug}?preview=1`} target="_blank" rel="noopener" variant="default">
+      <Button
+        component="a"
+        href={`/p/${product.slug}?preview=${product.id}`}
+        target="_blank"
+        rel="noopener"
+        variant="default"
+      >
         {t('productEditor.preview')}
       </Button>
       {(status === 'draft' || status === 'expired') && (
