@@ -54,6 +54,10 @@ export default defineConfig({
         // phone network those round trips, not the bytes, delay the first paint. Chunks under
         // this size are merged into the chunks that use them.
         experimentalMinChunkSize: 20_000,
+        manualChunks(id) {
+          if (id.includes('/node_modules/@mantine/')) return 'mantine';
+          return undefined;
+        },
       },
     },
   },
