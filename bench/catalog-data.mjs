@@ -28,6 +28,13 @@ const cities = ['Casablanca', 'Marrakech', 'Rabat', 'Tanger', 'Fes', 'Agadir', '
 
 const sqlArray = (values) => `array[${values.map((value) => `'${value}'`).join(',')}]`;
 
+/** The search vocabulary the app keeps for typo correction, filled from the documents. */
+export const vocabularySql = `
+insert into catalog_search_words (word)
+select distinct word from catalog_products, regexp_split_to_table(search_document, ' ') as word
+where length(word) between 2 and 60
+on conflict do nothing`;
+
 /** Inserts `count` published deals spread over the existing categories and merchant teams. */
 export function bulkProductsSql(count) {
   return `
@@ -60,7 +67,7 @@ select
   lower(city),
   'Centre-ville',
   now() + ((1 + g % 90) * interval '1 day'),
-  word1 || ' et ' || word2 || ' a ' || lower(city) || ' n ' || g || ' offre de test ' || word1 || ' ' || word2,
+  word1 || ' et ' || word2 || ' a ' || lower(city) || ' offre de test ' || word1 || ' ' || word2,
   word1 || ' et ' || word2 || ' a ' || lower(city),
   now() - (g * interval '1 minute'),
   now() - (g * interval '1 minute'),

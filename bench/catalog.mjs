@@ -10,7 +10,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import autocannon from 'autocannon';
 import { buildServer } from '../scripts/build-server.mjs';
-import { bulkProductsSql } from './catalog-data.mjs';
+import { bulkProductsSql, vocabularySql } from './catalog-data.mjs';
 import { freePort, repoRoot, startAndWait, stop } from './lib.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -80,7 +80,9 @@ if (!existsSync(webBuild)) {
   process.exit(1);
 }
 await buildServer();
-const dataDir = mkdtempSync(path.join(tmpdir(), 'souk-bench-catalog-'));
+// BENCH_DATA_DIR keeps the data directory (and reuses its products) between runs.
+const keptDir = process.env.BENCH_DATA_DIR;
+const dataDir = keptDir ?? mkdtempSync(path.join(tmpdir(), 'souk-bench-catalog-'));
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
 let server;
@@ -92,7 +94,12 @@ try {
   // PGlite is one process per directory: the rows go in while the server is stopped.
   const insertStarted = performance.now();
   const db = await PGlite.create({ dataDir: path.join(dataDir, 'db'), extensions: { pg_trgm } });
-  await db.exec(bulkProductsSql(productCount));
+  const existing = (await db.query("select count(*)::int as count from catalog_products where slug like 'bench-%'"))
+    .rows[0].count;
+  if (existing < productCount) {
+    await db.exec(bulkProductsSql(productCount));
+    await db.exec(vocabularySql);
+  }
   await db.exec('analyze catalog_products');
   const [{ count }] = (await db.query("select count(*)::int as count from catalog_products where status = 'published'"))
     .rows;
@@ -140,5 +147,5 @@ try {
   }
 } finally {
   if (server) await stop(server.child);
-  rmSync(dataDir, { recursive: true, force: true });
+  if (!keptDir) rmSync(dataDir, { recursive: true, force: true });
 }
