@@ -52,7 +52,7 @@ with
 insert into catalog_products (
   organization_id, status, title, slug, category_id, description_html, original_price_minor,
   discounted_price_minor, discount_percent, city, city_key, address, expires_at, search_document,
-  search_label, published_at, created_at, updated_at)
+  published_at, created_at, updated_at)
 select
   teams.ids[1 + g % array_length(teams.ids, 1)],
   'published',
@@ -68,7 +68,6 @@ select
   'Centre-ville',
   now() + ((1 + g % 90) * interval '1 day'),
   word1 || ' et ' || word2 || ' a ' || lower(city) || ' offre de test ' || word1 || ' ' || word2,
-  word1 || ' et ' || word2 || ' a ' || lower(city),
   now() - (g * interval '1 minute'),
   now() - (g * interval '1 minute'),
   now() - (g * interval '1 minute')

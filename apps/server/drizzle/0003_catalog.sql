@@ -59,7 +59,6 @@ CREATE TABLE "catalog_products" (
 	"moderated_at" timestamp (3) with time zone,
 	"search_document" text DEFAULT '' NOT NULL,
 	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', search_document)) STORED,
-	"search_label" text DEFAULT '' NOT NULL,
 	"published_at" timestamp (3) with time zone,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,

@@ -323,7 +323,7 @@ export class ProductService {
       const columns = columnsOf(mergeFields(row, {}), category);
       await this.deps.db
         .update(catalogProducts)
-        .set({ searchDocument: columns.searchDocument, searchLabel: columns.searchLabel })
+        .set({ searchDocument: columns.searchDocument })
         .where(eq(catalogProducts.id, row.id));
       await rememberWords(this.deps.db, [columns.searchDocument]);
     }

@@ -87,8 +87,6 @@ export const catalogProducts = pgTable(
      * re-parsing the text of every matching row on every search.
      */
     searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('simple', search_document)`),
-    /** Normalised title, category names and city. */
-    searchLabel: text('search_label').notNull().default(''),
     publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
