@@ -85,6 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       request.url === '/healthz' ||
       request.url === '/readyz' ||
       request.url.startsWith('/assets/') ||
+      // Catalog images: a listing page pulls dozens, all immutable and cached by browsers.
+      request.url.startsWith('/media/') ||
       isInternalCall(request),
     errorResponseBuilder: (_request, context) => {
       const error = new Error('rate limited') as Error & { statusCode: number; retryAfter: string };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { type CatalogModule, createCatalogModule } from './modules/catalog/module.ts';
 import { createIdentityModule, type IdentityModule } from './modules/identity/module.ts';
 import { createKycModule, type KycModule } from './modules/kyc/module.ts';
 import { createMessagingModule, type MessagingModule } from './modules/messaging/module.ts';
@@ -32,6 +33,7 @@ export interface Services {
   messaging: MessagingModule;
   site: SiteModule;
   kyc: KycModule;
+  catalog: CatalogModule;
   jobs: JobDefinition[];
   resolveViewer: ViewerResolver;
   /** better-auth's endpoints, mounted at the root (/api/auth/*). */
@@ -80,12 +82,22 @@ export function createServices(deps: ServiceDeps): Services {
     identity,
     messaging,
   });
+  const catalog = createCatalogModule({
+    db: deps.database.db,
+    files: deps.files,
+    publicUrl: deps.config.PUBLIC_URL,
+    teams: identity.teams,
+    users: identity.users,
+    verifiedOrganizations: (ids) => kyc.verifiedOrganizations(ids),
+    messaging,
+  });
   return {
     identity,
     messaging,
     site,
     kyc,
-    jobs: [...messaging.jobs, ...kyc.jobs],
+    catalog,
+    jobs: [...messaging.jobs, ...kyc.jobs, ...catalog.jobs],
     resolveViewer: identity.resolveViewer,
     authRoutes: identity.authRoutes,
     routes: async (api) => {
@@ -93,9 +105,11 @@ export function createServices(deps: ServiceDeps): Services {
       await api.register(messaging.routes);
       await api.register(site.routes);
       await api.register(kyc.routes);
+      await api.register(catalog.routes);
     },
     rootRoutes: async (root) => {
       await root.register(site.rootRoutes);
+      await root.register(catalog.rootRoutes);
     },
   };
 }

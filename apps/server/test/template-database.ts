@@ -3,6 +3,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
+import { pgliteExtensions } from '../src/platform/db/pglite-extensions.ts';
 import { JobRunner } from '../src/platform/jobs/job-runner.ts';
 
 /**
@@ -10,7 +11,7 @@ import { JobRunner } from '../src/platform/jobs/job-runner.ts';
  * copying that per test file takes milliseconds. Both drivers get the same treatment.
  */
 export async function buildPgliteTemplate(): Promise<Uint8Array> {
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
   const handle = await openDatabase({ pglite });
   await installSchemas(handle);
   const dump = await pglite.dumpDataDir('none');
@@ -19,7 +20,7 @@ export async function buildPgliteTemplate(): Promise<Uint8Array> {
 }
 
 export async function restorePglite(template: Uint8Array): Promise<PGlite> {
-  return PGlite.create({ loadDataDir: new Blob([template]) });
+  return PGlite.create({ loadDataDir: new Blob([template]), extensions: pgliteExtensions });
 }
 
 export async function buildPostgresTemplate(adminUrl: string, templateName: string): Promise<void> {

@@ -17,10 +17,17 @@ export default [
     route('pricing', 'routes/pricing.tsx'),
     route('contact', 'routes/contact.tsx'),
     route('legal/:page', 'routes/legal/legal-page.tsx'),
+    // Marketplace: public listing and deal pages.
+    route('marketplace', 'routes/marketplace.tsx'),
+    route('p/:slug', 'routes/deal/route.tsx'),
     route('newsletter', 'routes/newsletter/subscribe.tsx'),
     route('newsletter/confirm', 'routes/newsletter/token-page.tsx', { id: 'newsletter-confirm' }),
     route('newsletter/unsubscribe', 'routes/newsletter/token-page.tsx', { id: 'newsletter-unsubscribe' }),
     route('dashboard', 'routes/dashboard.tsx'),
+    // Merchant team's deals.
+    route('merchant/products', 'routes/merchant/products/list.tsx'),
+    route('merchant/products/new', 'routes/merchant/products/editor.tsx', { id: 'product-new' }),
+    route('merchant/products/:id', 'routes/merchant/products/editor.tsx', { id: 'product-edit' }),
     route('notifications', 'routes/notifications/route.tsx'),
     route('settings', 'routes/settings/index.ts'),
     layout('routes/settings/settings-layout.tsx', [
@@ -42,6 +49,10 @@ export default [
       route('admin/kyc', 'routes/admin/kyc/queue.tsx'),
       route('admin/kyc/reviewers', 'routes/admin/kyc/reviewers.tsx'),
       route('admin/kyc/:id', 'routes/admin/kyc/review.tsx'),
+      route('admin/catalog/products', 'routes/admin/catalog/products.tsx'),
+      route('admin/catalog/promotions', 'routes/admin/catalog/promotions.tsx'),
+      route('admin/catalog/categories', 'routes/admin/catalog/categories.tsx'),
+      route('admin/catalog/reviews', 'routes/admin/catalog/reviews.tsx'),
     ]),
     route('*', 'routes/not-found.tsx'),
   ]),

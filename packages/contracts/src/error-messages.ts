@@ -20,6 +20,10 @@ export const errorTitles: Record<Locale, Record<ErrorCode, string>> = {
     service_unavailable: 'Le service est momentanément indisponible.',
     internal: 'Une erreur inattendue est survenue. Nous en avons été informés.',
     challenge_failed: 'La vérification anti-spam a échoué ou a expiré. Rechargez la page et réessayez.',
+    deal_limit_reached:
+      'Sans vérification KYC, vous pouvez publier 3 offres au maximum. Faites vérifier votre entreprise pour en publier davantage.',
+    moderation_hold:
+      'Cette offre a été dépubliée par la modération : corrigez-la puis contactez le support pour la republier.',
   },
   en: {
     validation_failed: 'Some of the information is invalid.',
@@ -38,6 +42,9 @@ export const errorTitles: Record<Locale, Record<ErrorCode, string>> = {
     service_unavailable: 'The service is temporarily unavailable.',
     internal: 'Something unexpected went wrong. We have been notified.',
     challenge_failed: 'The anti-spam check failed or expired. Reload the page and try again.',
+    deal_limit_reached:
+      'Without KYC verification you can publish 3 deals at most. Get your company verified to publish more.',
+    moderation_hold: 'This deal was unpublished by moderation: fix it, then contact support to publish it again.',
   },
   ar: {
     validation_failed: 'بعض المعلومات غير صالحة.',
@@ -56,6 +63,8 @@ export const errorTitles: Record<Locale, Record<ErrorCode, string>> = {
     service_unavailable: 'الخدمة غير متاحة مؤقتًا.',
     internal: 'حدث خطأ غير متوقع. تم إبلاغنا به.',
     challenge_failed: 'فشل التحقق من الرسائل المزعجة أو انتهت صلاحيته. أعد تحميل الصفحة وحاول مرة أخرى.',
+    deal_limit_reached: 'بدون التحقق KYC يمكنك نشر 3 عروض كحد أقصى. وثّق شركتك لنشر المزيد.',
+    moderation_hold: 'ألغت الإدارة نشر هذا العرض: صحّحه ثم تواصل مع الدعم لإعادة نشره.',
   },
 };
 

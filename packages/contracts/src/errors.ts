@@ -22,6 +22,9 @@ export const ErrorCode = {
   Internal: 'internal',
   // Site: contact form and newsletter.
   ChallengeFailed: 'challenge_failed',
+  // Catalog: an unverified merchant's published-deal limit; a deal an admin unpublished.
+  DealLimitReached: 'deal_limit_reached',
+  ModerationHold: 'moderation_hold',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -42,6 +45,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   service_unavailable: 503,
   internal: 500,
   challenge_failed: 422,
+  deal_limit_reached: 403,
+  moderation_hold: 409,
 };
 
 /** RFC 9457 problem details, as every error response body of the API. */

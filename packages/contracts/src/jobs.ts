@@ -5,6 +5,7 @@ export const QueueName = {
   MailSend: 'mail.send',
   NotificationsPrune: 'notifications.prune',
   KycPurgeDocuments: 'kyc.purge-documents',
+  CatalogExpireDeals: 'catalog.expire-deals',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -13,6 +14,7 @@ export const jobPayloadSchemas = {
   [QueueName.MailSend]: z.object({ messageId: z.uuid() }),
   [QueueName.NotificationsPrune]: z.object({ olderThanDays: z.number().int().min(1).default(180) }),
   [QueueName.KycPurgeDocuments]: z.object({}),
+  [QueueName.CatalogExpireDeals]: z.object({}),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<Q extends QueueName> = z.input<(typeof jobPayloadSchemas)[Q]>;

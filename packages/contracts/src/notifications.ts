@@ -10,6 +10,8 @@ export const notificationEvents = {
   // KYC: each decision, and a bank account change (an account-takeover warning: mailed by default).
   'kyc.decided': { defaults: { in_app: true, email: true } },
   'kyc.bank_account_changed': { defaults: { in_app: true, email: true } },
+  // Catalog: an admin took a deal off the marketplace (always worth a mail: sales stop).
+  'catalog.product_unpublished': { defaults: { in_app: true, email: true } },
 } as const satisfies Record<string, { defaults: Record<NotificationChannel, boolean> }>;
 export type NotificationEvent = keyof typeof notificationEvents;
 export const notificationEventNames = Object.keys(notificationEvents) as [NotificationEvent, ...NotificationEvent[]];

@@ -32,6 +32,14 @@ export const demoAccounts: DemoAccount[] = [
     locale: 'ar',
   },
   {
+    label: 'merchant',
+    name: 'Oasis Loisirs & Voyages',
+    email: 'merchant3@souk.test',
+    role: 'user',
+    accountType: 'merchant',
+    locale: 'fr',
+  },
+  {
     label: 'influencer',
     name: 'Yasmine Benali',
     email: 'influencer@souk.test',

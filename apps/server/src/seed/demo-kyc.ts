@@ -8,14 +8,16 @@ const waiting = ['influencer2@souk.test'];
 
 /** A placeholder scan: a plain image with the document's name, so the reviewer's viewer shows something. */
 async function placeholderScan(label: string): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="300"><rect width="100%" height="100%" fill="#e8eef7"/><text x="24" y="160" font-size="28" font-family="sans-serif" fill="#334">${label}</text></svg>`;
+  // Names carry characters SVG reserves ("Loisirs & Voyages").
+  const text = label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="300"><rect width="100%" height="100%" fill="#e8eef7"/><text x="24" y="160" font-size="28" font-family="sans-serif" fill="#334">${text}</text></svg>`;
   return sharp(Buffer.from(svg)).jpeg().toBuffer();
 }
 
 /**
  * KYC files for the demo accounts, made through the same services as the API (drafts, phone
  * code, uploads, submission, decision), so the demo data obeys every rule. Accounts missing
- * (merchant3 comes with the catalog) or already holding a file are skipped.
+ * or already holding a file are skipped.
  */
 export async function seedDemoKyc(services: Services, factories: Factories): Promise<void> {
   const admin = (await services.identity.users.listAdmins())[0];

@@ -34,9 +34,24 @@ export async function seedDemoData(services: Services): Promise<SeedResult> {
     created++;
   }
   await services.site.content.seedDemoContent();
-  // After every module's accounts and teams exist (merchant3 comes with the catalog).
+  // After every module's accounts and teams exist.
   await seedDemoKyc(services, factories);
+  // After KYC: the demo merchants are verified, as the live deals of a real merchant would need.
+  await services.catalog.seedDemo({ merchants: await demoMerchantTeams(services) });
   return { password: demoPassword, accounts: demoAccounts, created };
+}
+
+/** The demo merchants' teams, in the order of the demo accounts (merchant, merchant2, merchant3). */
+async function demoMerchantTeams(services: Services): Promise<{ teamId: string; email: string }[]> {
+  const teams: { teamId: string; email: string }[] = [];
+  for (const account of demoAccounts.filter((candidate) => candidate.accountType === 'merchant')) {
+    const user = await services.identity.users.findByEmail(account.email);
+    const owned = user
+      ? (await services.identity.teams.membershipsOf(user.id)).find((membership) => membership.role === 'owner')
+      : undefined;
+    if (owned) teams.push({ teamId: owned.teamId, email: account.email });
+  }
+  return teams;
 }
 
 /** On first start of an empty database only. */

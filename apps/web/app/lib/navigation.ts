@@ -17,8 +17,14 @@ function dashboardLabel(viewer: Me): ParseKeys {
 /** What the main navigation offers to whoever is looking; only pages that exist are listed. */
 export function navItemsFor(viewer: Me | null): NavItem[] {
   const home: NavItem = { to: '/', labelKey: 'nav.home', end: true };
-  if (!viewer) return [home, { to: '/sign-in', labelKey: 'nav.signIn' }, { to: '/sign-up', labelKey: 'nav.signUp' }];
-  const items: NavItem[] = [home, { to: '/dashboard', labelKey: dashboardLabel(viewer) }];
+  const marketplace: NavItem = { to: '/marketplace', labelKey: 'catalogNav.marketplace' };
+  if (!viewer) {
+    return [home, marketplace, { to: '/sign-in', labelKey: 'nav.signIn' }, { to: '/sign-up', labelKey: 'nav.signUp' }];
+  }
+  const items: NavItem[] = [home, marketplace, { to: '/dashboard', labelKey: dashboardLabel(viewer) }];
+  if (viewer.accountType === 'merchant' && viewer.teams.length > 0) {
+    items.push({ to: '/merchant/products', labelKey: 'catalogNav.merchantProducts' });
+  }
   if (viewer.role === 'admin') {
     // One link: the admin pages have their own tabs (routes/admin/admin-layout.tsx).
     items.push({ to: '/admin', labelKey: 'nav.admin' });

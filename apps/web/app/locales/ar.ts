@@ -1,3 +1,4 @@
+import { catalogAr } from './catalog/ar';
 import type { fr } from './fr';
 import { kycAr } from './kyc/ar';
 import { siteAr } from './site/ar';
@@ -578,4 +579,5 @@ export const ar: typeof fr = {
     rateLimitedRetry: 'محاولات كثيرة جدًا. حاول مرة أخرى {{when}}.',
   },
   ...kycAr,
+  ...catalogAr,
 };

@@ -1,3 +1,4 @@
+import { catalogEn } from './catalog/en';
 import type { fr } from './fr';
 import { kycEn } from './kyc/en';
 import { siteEn } from './site/en';
@@ -585,4 +586,5 @@ export const en: typeof fr = {
     rateLimitedRetry: 'Too many attempts. Try again {{when}}.',
   },
   ...kycEn,
+  ...catalogEn,
 };

@@ -1,3 +1,4 @@
+import { catalogFr } from './catalog/fr';
 import { kycFr } from './kyc/fr';
 import { siteFr } from './site/fr';
 
@@ -590,4 +591,5 @@ export const fr = {
     rateLimitedRetry: 'Trop de tentatives. Réessayez {{when}}.',
   },
   ...kycFr,
+  ...catalogFr,
 };

@@ -49,7 +49,11 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         {viewer.accountType === 'merchant' && (
-          <EmptyStateCard title={t('dashboard.merchantTitle')} text={t('dashboard.merchantEmpty')} />
+          <EmptyStateCard title={t('dashboard.merchantTitle')} text={t('dashboard.merchantEmpty')}>
+            <Button component={Link} to="/merchant/products" variant="light">
+              {t('catalogNav.merchantProducts')}
+            </Button>
+          </EmptyStateCard>
         )}
         {viewer.accountType === 'influencer' && (
           <EmptyStateCard title={t('dashboard.influencerTitle')} text={t('dashboard.influencerEmpty')} />

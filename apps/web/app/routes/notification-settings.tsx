@@ -26,6 +26,7 @@ const eventLabelKeys: Record<NotificationEvent, ParseKeys> = {
   'platform.announcement': 'settings.events.platformAnnouncement',
   'kyc.decided': 'kyc.events.decided',
   'kyc.bank_account_changed': 'kyc.events.bankAccountChanged',
+  'catalog.product_unpublished': 'catalogEvents.productUnpublished',
 };
 
 function fieldName(event: NotificationEvent, channel: NotificationChannel): string {

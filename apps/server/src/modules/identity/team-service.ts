@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isLocale } from '@souk/contracts/locales';
 import { type TeamRole, teamRoleRank } from '@souk/contracts/teams';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { AuditLog } from './audit-log.ts';
@@ -78,6 +78,26 @@ export class TeamService {
     const role = row.role as TeamRole;
     if (teamRoleRank[role] < teamRoleRank[minimum]) throw new AppError('forbidden');
     return role;
+  }
+
+  /** Public names of teams (a merchant card shows its team's name); unknown ids are left out. */
+  async namesOf(teamIds: readonly string[]): Promise<Map<string, string>> {
+    if (teamIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: teams.id, name: teams.name })
+      .from(teams)
+      .where(inArray(teams.id, [...new Set(teamIds)]));
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /** Members who run the team (owner and admins): the people told about what happens to it. */
+  async managerIdsOf(teamId: string, executor?: Executor): Promise<string[]> {
+    const rows = await (executor ?? this.db)
+      .select({ userId: teamMembers.userId })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, teamId), inArray(teamMembers.role, ['owner', 'admin'])))
+      .orderBy(asc(teamMembers.createdAt));
+    return rows.map((row) => row.userId);
   }
 
   async get(userId: string, teamId: string) {

@@ -104,6 +104,15 @@ export class UserService implements UserDirectory {
     return rows.map(toContact);
   }
 
+  /** How many accounts of a kind exist (the marketplace shows its number of influencers). */
+  async countByAccountType(accountType: AccountType): Promise<number> {
+    const [row] = await this.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(users)
+      .where(eq(users.accountType, accountType));
+    return row?.count ?? 0;
+  }
+
   async count(): Promise<number> {
     const [row] = await this.db.select({ count: sql<number>`count(*)::int` }).from(users);
     return row?.count ?? 0;

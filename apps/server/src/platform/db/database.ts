@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { pgliteExtensions } from './pglite-extensions.ts';
 
 /**
  * Modules use the query builder only (no relational `db.query`), so the database type carries no
@@ -84,7 +85,7 @@ async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
   mkdirSync(absolute, { recursive: true });
   const lock = acquireDataDirLock(absolute);
   try {
-    const pglite = await PGlite.create({ dataDir: path.join(absolute, 'db') });
+    const pglite = await PGlite.create({ dataDir: path.join(absolute, 'db'), extensions: pgliteExtensions });
     return wrapPglite(pglite, lock);
   } catch (error) {
     lock.release();

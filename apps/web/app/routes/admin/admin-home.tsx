@@ -17,6 +17,10 @@ const sections: { to: string; titleKey: ParseKeys; textKey: ParseKeys }[] = [
   { to: '/admin/audit', titleKey: 'admin.auditTitle', textKey: 'admin.auditText' },
   { to: '/admin/mail', titleKey: 'admin.mailOutboxTitle', textKey: 'admin.mailOutboxText' },
   { to: '/admin/kyc', titleKey: 'kycAdmin.title', textKey: 'kycAdmin.cardText' },
+  { to: '/admin/catalog/products', titleKey: 'catalogAdmin.productsTitle', textKey: 'catalogAdmin.productsText' },
+  { to: '/admin/catalog/promotions', titleKey: 'catalogAdmin.promotionsTitle', textKey: 'catalogAdmin.promotionsText' },
+  { to: '/admin/catalog/categories', titleKey: 'catalogAdmin.categoriesTitle', textKey: 'catalogAdmin.categoriesText' },
+  { to: '/admin/catalog/reviews', titleKey: 'catalogAdmin.reviewsTitle', textKey: 'catalogAdmin.reviewsText' },
 ];
 
 export default function AdminHome() {

@@ -13,6 +13,10 @@ const tabs: SectionTab[] = [
   { to: '/admin/messages', labelKey: 'siteAdmin.inboxTab' },
   { to: '/admin/home-content', labelKey: 'siteAdmin.contentTab' },
   { to: '/admin/kyc', labelKey: 'kycAdmin.nav' },
+  { to: '/admin/catalog/products', labelKey: 'catalogNav.adminProducts' },
+  { to: '/admin/catalog/promotions', labelKey: 'catalogNav.adminPromotions' },
+  { to: '/admin/catalog/categories', labelKey: 'catalogNav.adminCategories' },
+  { to: '/admin/catalog/reviews', labelKey: 'catalogNav.adminReviews' },
 ];
 /** A KYC reviewer sees the review queue only. */
 const reviewerTabs: SectionTab[] = [{ to: '/admin/kyc', labelKey: 'kycAdmin.nav' }];

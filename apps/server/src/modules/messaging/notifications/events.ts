@@ -1,6 +1,7 @@
 import type { Locale } from '@souk/contracts/locales';
 import type { NotificationEvent } from '@souk/contracts/notifications';
 import { z } from 'zod';
+import { catalogNotificationEvents } from './catalog-events.ts';
 import { kycNotificationEvents } from './kyc-events.ts';
 
 /** A notification in the recipient's language, as stored in-app and mailed. */
@@ -67,6 +68,7 @@ export const notificationEventDefinitions = {
     },
   }),
   ...kycNotificationEvents,
+  ...catalogNotificationEvents,
 } satisfies { [Event in NotificationEvent]: NotificationEventDefinition<z.ZodType> };
 
 /** The data a caller passes to `notify` for an event. */

@@ -1,0 +1,37 @@
+import { Button, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useRootData } from '../../lib/root-data';
+import { signInPath } from '../../lib/safe-redirect';
+
+/**
+ * "Buy" and "Promote" are links to the checkout and affiliation pages. Promoting needs an
+ * account: a visitor goes to sign-in first, and comes back to the promote page after.
+ */
+export function DealActions({ slug, canBuy }: { slug: string; canBuy: boolean }) {
+  const { t } = useTranslation();
+  const { viewer } = useRootData();
+  const promotePath = `/p/${slug}/promote`;
+  return (
+    <Stack gap="xs">
+      {canBuy ? (
+        <Button component={Link} to={`/p/${slug}/buy`} size="lg" fullWidth data-testid="buy">
+          {t('deal.buy')}
+        </Button>
+      ) : (
+        <Button size="lg" fullWidth disabled>
+          {t('deal.buy')}
+        </Button>
+      )}
+      <Button
+        component={Link}
+        to={viewer ? promotePath : signInPath(promotePath)}
+        variant="light"
+        fullWidth
+        data-testid="promote"
+      >
+        {t('deal.promote')}
+      </Button>
+    </Stack>
+  );
+}
