@@ -45,7 +45,7 @@ export async function registerWebApp(app: FastifyInstance, buildDir: string, pub
       prefix: '/assets/',
       immutable: true,
       maxAge: '365d',
-      // The build writes .br and .gz copies of text assets (apps/web/scripts/precompress-assets.mjs).
+      // The build writes .br and .gz copies of scripts and stylesheets (apps/web/vite.config.ts).
       preCompressed: true,
       decorateReply: false,
     });
