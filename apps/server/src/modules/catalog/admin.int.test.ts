@@ -55,7 +55,7 @@ describe('catalog: administration', () => {
     const inbox = (await call(test, merchant, 'GET', '/api/v1/notifications')).json();
     expect(inbox.items[0]).toMatchObject({
       event: 'catalog.product_unpublished',
-      link: `/dashboard/products/${deal.id}`,
+      link: `/merchant/products/${deal.id}`,
     });
     expect(inbox.items[0].body).toContain(reason);
 

@@ -22,7 +22,7 @@ export const catalogNotificationEvents = {
       return {
         title: productUnpublishedTitles[locale](data.title),
         body: unpublishedBody[locale](data.reason),
-        link: `/dashboard/products/${data.productId}`,
+        link: `/merchant/products/${data.productId}`,
       };
     },
   }),
