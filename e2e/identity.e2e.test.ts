@@ -101,6 +101,7 @@ describe('identity', () => {
 
     // Sign up as an influencer: no session yet, a "check your inbox" page.
     await page.goto(`${server.url}/sign-up`);
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await page.locator('input[name=name]').fill(person.name);
     await page.locator('main input[name=email]').fill(person.email);
     await page.locator('input[name=password]').fill(password);
@@ -209,12 +210,14 @@ describe('identity', () => {
     await page.goto(`${server.url}/sign-in`);
     await page.locator(`a:has-text("${en.signIn.forgotPassword}")`).click();
     await page.waitForURL('**/forgot-password');
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await page.locator('main input[name=email]').fill(email);
     await page.locator(`button[type=submit]:has-text("${en.forgotPassword.submit}")`).click();
     await page.getByRole('heading', { name: en.forgotPassword.sentTitle }).waitFor();
 
     await page.goto(await mailLink(email, 'password-reset', '/api/auth/reset-password'));
     await page.waitForURL(/\/reset-password\?token=/);
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await page.locator('input[name=newPassword]').fill(newPassword);
     await page.locator('input[name=confirmPassword]').fill(newPassword);
     await page.locator(`button[type=submit]:has-text("${en.resetPassword.submit}")`).click();

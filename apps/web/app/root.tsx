@@ -6,7 +6,7 @@ import { Notifications } from '@mantine/notifications';
 import type { Me } from '@souk/contracts/identity';
 import { defaultLocale, directionOf, isLocale, localeQueryParam } from '@souk/contracts/locales';
 import type { NotificationList } from '@souk/contracts/notifications';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, type ShouldRevalidateFunction } from 'react-router';
 import type { Route } from './+types/root';
@@ -103,6 +103,11 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Marks the document once React owns it: browser tests wait for it before typing, since a
+  // field filled in before hydration can be reset by it.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return <Outlet />;
 }
 
