@@ -133,6 +133,7 @@ export function createServices(deps: ServiceDeps): Services {
     geoipDatabasePath: deps.config.GEOIP_DATABASE_PATH,
     fraud: { minSecondsToConvert: deps.config.FRAUD_MIN_SECONDS_TO_CONVERT },
     pixelRatePerMinute: deps.config.PIXEL_RATE_PER_MINUTE,
+    clickFlushIntervalMs: deps.config.CLICK_FLUSH_INTERVAL_MS,
   });
   return {
     identity,

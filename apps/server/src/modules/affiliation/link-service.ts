@@ -53,8 +53,9 @@ export class LinkService {
       throw new AppError('forbidden', invalid(locale, 'body.productId', 'affiliation_required').message);
     const alias = input.alias?.trim();
     if (alias !== undefined) {
+      // Reserved first: `r` or `px` are too short too, but "reserved" is the useful answer.
+      if (reserved.has(alias.toLowerCase())) throw invalid(locale, 'body.alias', 'alias_reserved');
       if (!aliasPattern.test(alias)) throw invalid(locale, 'body.alias', 'alias_invalid');
-      if (reserved.has(alias)) throw invalid(locale, 'body.alias', 'alias_reserved');
     } else {
       // Without an alias, the same product and channel give the same link back.
       const [existing] = await this.deps.db

@@ -102,6 +102,8 @@ export const configSchema = z.object({
   GEOIP_DATABASE_PATH: z.string().min(1).optional(),
   /** A conversion this many seconds after its click or sooner is held as faster than a person buys. */
   FRAUD_MIN_SECONDS_TO_CONVERT: z.coerce.number().int().min(0).max(3600).default(10),
+  /** How long a click may wait in memory before its batch is written. */
+  CLICK_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(5000).default(250),
   /** Pixel calls per address per minute (the pixel is unauthenticated). */
   PIXEL_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
 });
