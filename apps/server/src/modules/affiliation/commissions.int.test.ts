@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { affiliatedLink, apiKeyOf, clickLink, flushClicks, withKey } from '../../../test/affiliation.ts';
+import { affiliatedLink, apiKeyOf, clickLink, flushClicks, publishDeal, withKey } from '../../../test/affiliation.ts';
 import { call, joinTeam, rowsOf } from '../../../test/catalog.ts';
 import { buildTestApp, createTestUser, type TestApp } from '../../../test/harness.ts';
 
@@ -278,6 +278,35 @@ describe('affiliation: commissions, fraud holds, pixel, exports', () => {
     const commissions = await call(test, merchant, 'GET', '/api/v1/commissions/export.csv');
     expect(commissions.body.trim().split('\r\n')[1]).toContain(',pending,10000,10000,MAD,ST-1,');
     expect((await call(test, null, 'GET', '/api/v1/commissions/export.csv')).statusCode).toBe(401);
+  });
+
+  it('pays the influencer’s override instead of the product commission, within the product’s minimum and cap', async () => {
+    const merchant = await createTestUser(test, { accountType: 'merchant' });
+    const product = await publishDeal(test, merchant);
+    const bounds = await call(test, merchant, 'PUT', `/api/v1/products/${product.id}/affiliation-settings`, {
+      minCommissionMinor: 1_000,
+      maxCommissionMinor: 4_000,
+    });
+    expect(bounds.statusCode, bounds.body).toBe(200);
+    const star = await createTestUser(test, { accountType: 'influencer' });
+    const request = await call(test, star, 'POST', `/api/v1/products/${product.id}/affiliation-requests`, {});
+    const approved = await call(test, merchant, 'POST', `/api/v1/affiliation-requests/${request.json().id}/approve`, {
+      commissionOverride: { type: 'percentage', basisPoints: 1500 },
+    });
+    expect(approved.json().commissionOverride).toEqual({ type: 'percentage', basisPoints: 1500 });
+    const link = (await call(test, star, 'POST', '/api/v1/links', { productId: product.id, channel: 'tiktok' })).json();
+    const key = await apiKeyOf(test, merchant, ['conversions:write']);
+    const amounts: number[] = [];
+    for (const [index, amount] of [20_000, 5_000, 100_000].entries()) {
+      const { clickId } = await clickLink(test, link.code, { ip: `198.51.100.${100 + index}` });
+      await flushClicks(test);
+      await ageClick(test, clickId, 600);
+      const sale = await withKey(test, key, 'POST', '/api/v1/conversions', { clickId, orderRef: `OV-${index}`, amount, currency: 'MAD' });
+      expect(sale.json().commission.rule).toMatchObject({ source: 'override', minMinor: 1_000, maxMinor: 4_000 });
+      amounts.push(sale.json().commission.amountMinor);
+    }
+    // 15 % of 200.00 = 30.00; of 50.00 = 7.50, raised to the 10.00 minimum; of 1,000.00 = 150.00, capped at 40.00.
+    expect(amounts).toEqual([3_000, 1_000, 4_000]);
   });
 
   it('attributes a sale made on Souk from the buyer’s click id (checkout)', async () => {
