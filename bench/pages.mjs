@@ -44,6 +44,17 @@ async function compressionOf(url) {
   return response.headers.get('content-encoding') ?? 'none';
 }
 
+/** Content-encoding of the page's HTML and of its first script and stylesheet. */
+async function compressionReport(url) {
+  const html = await (await fetch(url)).text();
+  const script = html.match(/\/assets\/[^"]+\.js/)?.[0];
+  const style = html.match(/\/assets\/[^"]+\.css/)?.[0];
+  const parts = [`HTML ${await compressionOf(url)}`];
+  if (script) parts.push(`scripts ${await compressionOf(`${origin}${script}`)}`);
+  if (style) parts.push(`stylesheets ${await compressionOf(`${origin}${style}`)}`);
+  return parts.join(', ');
+}
+
 function format(score) {
   return score === null || score === undefined ? 'n/a' : String(Math.round(score * 100));
 }
@@ -92,7 +103,7 @@ try {
     console.log(
       `  FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, weight ${metric('total-byte-weight')}`,
     );
-    console.log(`  HTML content-encoding: ${await compressionOf(url)}`);
+    console.log(`  content-encoding: ${await compressionReport(url)}`);
     for (const category of Object.keys(targets)) {
       const failed = lhr.categories[category].auditRefs
         .map((ref) => lhr.audits[ref.id])

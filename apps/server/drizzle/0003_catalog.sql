@@ -58,6 +58,7 @@ CREATE TABLE "catalog_products" (
 	"moderation_reason" text,
 	"moderated_at" timestamp (3) with time zone,
 	"search_document" text DEFAULT '' NOT NULL,
+	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', search_document)) STORED,
 	"search_label" text DEFAULT '' NOT NULL,
 	"published_at" timestamp (3) with time zone,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
@@ -102,6 +103,6 @@ CREATE INDEX "catalog_products_price_idx" ON "catalog_products" USING btree ("st
 CREATE INDEX "catalog_products_expiry_idx" ON "catalog_products" USING btree ("status","expires_at","id");--> statement-breakpoint
 CREATE INDEX "catalog_products_category_idx" ON "catalog_products" USING btree ("category_id","status");--> statement-breakpoint
 CREATE INDEX "catalog_products_city_idx" ON "catalog_products" USING btree ("city_key");--> statement-breakpoint
-CREATE INDEX "catalog_products_fts_idx" ON "catalog_products" USING gin (to_tsvector('simple', "search_document"));--> statement-breakpoint
-CREATE INDEX "catalog_products_trgm_idx" ON "catalog_products" USING gin ("search_label" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "catalog_products_fts_idx" ON "catalog_products" USING gin ("search_vector") WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "catalog_products_trgm_idx" ON "catalog_products" USING gin ("search_label" gin_trgm_ops) WITH (fastupdate=false);--> statement-breakpoint
 CREATE INDEX "catalog_reviews_product_idx" ON "catalog_reviews" USING btree ("product_id","hidden","created_at");

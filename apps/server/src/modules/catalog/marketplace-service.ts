@@ -14,7 +14,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { CategoryService } from './category-service.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { liveCondition } from './live-deals.ts';
-import type { ProductPresenter, ProductRow } from './product-views.ts';
+import { cardColumns, type ProductPresenter, type ProductRow } from './product-views.ts';
 import type { ReadCache } from './read-cache.ts';
 import { catalogProducts, catalogSlugHistory } from './schema.ts';
 import { normalizeSearchText, searchTerms } from './text-normalization.ts';
@@ -28,7 +28,7 @@ interface SortPlan {
   direction: 'asc' | 'desc';
 }
 
-const documentVector = sql`to_tsvector('simple', ${catalogProducts.searchDocument})`;
+const documentVector = sql`${catalogProducts.searchVector}`;
 
 /** Below this length a word has too few trigrams for similarity to mean anything. */
 const minimumTypoLength = 4;
@@ -130,7 +130,7 @@ export class MarketplaceService {
     }
     const direction = sql.raw(plan.direction);
     const rows = await this.deps.db
-      .select({ row: catalogProducts, key: sql<string>`(${plan.key})::text` })
+      .select({ row: cardColumns, key: sql<string>`(${plan.key})::text` })
       .from(catalogProducts)
       .where(and(...conditions))
       .orderBy(sql`${plan.key} ${direction}`, sql`${catalogProducts.id} ${direction}`)
@@ -158,7 +158,7 @@ export class MarketplaceService {
   private placed(name: string, condition: SQL, locale: Locale): Promise<ProductCard[]> {
     return this.deps.cache.get(`${name}:${locale}`, async () => {
       const rows = await this.deps.db
-        .select()
+        .select(cardColumns)
         .from(catalogProducts)
         .where(and(liveCondition(), condition))
         .orderBy(desc(catalogProducts.publishedAt), desc(catalogProducts.id))

@@ -1,4 +1,5 @@
 import { QueueName } from '@souk/contracts/jobs';
+import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { defineJob, type JobDefinition } from '../../platform/jobs/job-definition.ts';
@@ -70,6 +71,7 @@ export function createCatalogModule(deps: CatalogModuleDeps): CatalogModule {
     db: deps.db,
     categories,
     merchants: { namesOf: (ids) => deps.teams.namesOf(ids), verifiedOrganizations: deps.verifiedOrganizations },
+    cache,
   });
   products = new ProductService({
     db: deps.db,
@@ -117,6 +119,9 @@ export function createCatalogModule(deps: CatalogModuleDeps): CatalogModule {
         async handle(_payload, context) {
           const expired = await productService.expireEnded();
           if (expired > 0) context.logger.info({ expired }, 'expired ended deals');
+          // PGlite has no autovacuum: without fresh statistics the planner picks slow plans for
+          // listings once the catalog grows. Sampling keeps this cheap; PostgreSQL does it anyway.
+          await deps.db.execute(sql`analyze catalog_products`);
         },
       }),
     ],

@@ -10,9 +10,28 @@ import type { Locale } from '@souk/contracts/locales';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import type { CategoryService } from './category-service.ts';
-import { catalogProductImages, type catalogProducts, catalogReviews } from './schema.ts';
+import type { ReadCache } from './read-cache.ts';
+import { catalogProductImages, catalogProducts, catalogReviews } from './schema.ts';
 
 export type ProductRow = typeof catalogProducts.$inferSelect;
+
+/** What a card shows: listings select these columns only, not descriptions and search text. */
+export const cardColumns = {
+  id: catalogProducts.id,
+  slug: catalogProducts.slug,
+  title: catalogProducts.title,
+  organizationId: catalogProducts.organizationId,
+  categoryId: catalogProducts.categoryId,
+  originalPriceMinor: catalogProducts.originalPriceMinor,
+  discountedPriceMinor: catalogProducts.discountedPriceMinor,
+  currency: catalogProducts.currency,
+  city: catalogProducts.city,
+  expiresAt: catalogProducts.expiresAt,
+  featuredState: catalogProducts.featuredState,
+  dealOfTheDayState: catalogProducts.dealOfTheDayState,
+  publishedAt: catalogProducts.publishedAt,
+};
+export type CardRow = Pick<ProductRow, keyof typeof cardColumns>;
 type ImageRow = typeof catalogProductImages.$inferSelect;
 
 /** The names and KYC badges of merchant teams, from the identity and KYC modules. */
@@ -39,7 +58,23 @@ export function imageView(row: ImageRow): ProductImageView {
 
 /** Turns rows into the shapes of the API, loading what they show from around them in batches. */
 export class ProductPresenter {
-  constructor(private readonly deps: { db: Database; categories: CategoryService; merchants: MerchantDirectory }) {}
+  constructor(
+    private readonly deps: {
+      db: Database;
+      categories: CategoryService;
+      merchants: MerchantDirectory;
+      cache: ReadCache;
+    },
+  ) {}
+
+  /** Team names and badges change rarely: kept with the other public reads. */
+  private merchantsOf(organizationIds: string[]): Promise<{ names: Map<string, string>; verified: Set<string> }> {
+    const key = `merchants:${[...organizationIds].sort().join(',')}`;
+    return this.deps.cache.get(key, async () => ({
+      names: await this.deps.merchants.namesOf(organizationIds),
+      verified: await this.deps.merchants.verifiedOrganizations(organizationIds),
+    }));
+  }
 
   async imagesOf(productIds: string[]): Promise<Map<string, ProductImageView[]>> {
     const byProduct = new Map<string, ProductImageView[]>();
@@ -81,15 +116,14 @@ export class ProductPresenter {
     return view as ProductView;
   }
 
-  async cards(rows: ProductRow[], locale: Locale): Promise<ProductCard[]> {
+  async cards(rows: CardRow[], locale: Locale): Promise<ProductCard[]> {
     const ids = rows.map((row) => row.id);
     const organizationIds = [...new Set(rows.map((row) => row.organizationId))];
-    const [images, ratings, categories, names, verified] = await Promise.all([
+    const [images, ratings, categories, { names, verified }] = await Promise.all([
       this.imagesOf(ids),
       this.ratingsOf(ids),
       this.deps.categories.byId(),
-      this.deps.merchants.namesOf(organizationIds),
-      this.deps.merchants.verifiedOrganizations(organizationIds),
+      this.merchantsOf(organizationIds),
     ]);
     return rows.map((row) => {
       const category = categories.get(row.categoryId);

@@ -24,8 +24,13 @@ export function sanitizeDescription(html: string): string {
 
 /** The words of the description, for the search index and meta descriptions. */
 export function plainText(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+  // Block boundaries separate words: "<li>a</li><li>b</li>" is "a b", not "ab".
+  const spaced = html.replace(/<\/?(?:p|li|ul|ol|h[1-6]|br|div|blockquote)\b[^>]*>/gi, ' ');
+  return sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} })
     .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();

@@ -33,7 +33,7 @@ export function DealCard({
         ) : null}
         {endingSoon && (
           <div className={classes.badges}>
-            <Badge color="orange.9" size="sm">
+            <Badge color="dark.7" size="sm">
               {t('deals.endingSoon')}
             </Badge>
           </div>

@@ -42,7 +42,7 @@ export function DealDetailsTabs({
           <TextList title={t('deal.howItWorks')} items={product.howItWorks} ordered />
           {product.faq.length > 0 && (
             <Stack gap="xs" component="section">
-              <Title order={3} size="h4">
+              <Title order={2} size="h4">
                 {t('deal.faq')}
               </Title>
               <FaqList

@@ -14,7 +14,7 @@ export function MerchantCard({ name, city, verified }: { name: string; city: str
           {name}
         </Title>
         {verified && (
-          <Badge color="teal.8" variant="filled" data-testid="merchant-verified">
+          <Badge color="teal.9" variant="filled" data-testid="merchant-verified">
             {t('deal.verified')}
           </Badge>
         )}

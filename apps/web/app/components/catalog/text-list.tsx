@@ -5,7 +5,7 @@ export function TextList({ title, items, ordered = false }: { title: string; ite
   if (items.length === 0) return null;
   return (
     <Stack gap="xs" component="section">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {title}
       </Title>
       <List type={ordered ? 'ordered' : 'unordered'} spacing={4}>
