@@ -35,7 +35,8 @@ export async function startAndWait(command, args, { env = {}, url, timeoutMs = 9
     if (child.exitCode !== null) throw new Error(`exited early:\n${output}`);
     try {
       const response = await fetch(url, { redirect: 'manual' });
-      if (response.status === expectStatus) return { child, elapsedMs: performance.now() - startedAt, output: () => output };
+      if (response.status === expectStatus)
+        return { child, elapsedMs: performance.now() - startedAt, output: () => output };
     } catch {
       // not up yet
     }

@@ -129,7 +129,6 @@ ALTER TABLE "affiliation_links" ADD CONSTRAINT "affiliation_links_request_id_aff
 ALTER TABLE "affiliation_refunds" ADD CONSTRAINT "affiliation_refunds_conversion_id_affiliation_conversions_id_fk" FOREIGN KEY ("conversion_id") REFERENCES "public"."affiliation_conversions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "affiliation_clicks_link_idx" ON "affiliation_clicks" USING btree ("link_id","created_at");--> statement-breakpoint
 CREATE INDEX "affiliation_clicks_visitor_idx" ON "affiliation_clicks" USING btree ("organization_id","visitor_key","created_at");--> statement-breakpoint
-CREATE INDEX "affiliation_clicks_ip_idx" ON "affiliation_clicks" USING btree ("ip","created_at");--> statement-breakpoint
 CREATE INDEX "affiliation_commissions_org_idx" ON "affiliation_commissions" USING btree ("organization_id","created_at");--> statement-breakpoint
 CREATE INDEX "affiliation_commissions_influencer_idx" ON "affiliation_commissions" USING btree ("influencer_id","created_at");--> statement-breakpoint
 CREATE INDEX "affiliation_commissions_due_idx" ON "affiliation_commissions" USING btree ("status","on_hold","approvable_at");--> statement-breakpoint

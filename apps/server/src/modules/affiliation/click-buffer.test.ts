@@ -103,3 +103,12 @@ describe('click buffer', () => {
     ]);
   });
 });
+
+describe('array literal', () => {
+  it('quotes every value, escapes quotes and backslashes, and keeps NULL', async () => {
+    const { arrayLiteral } = await import('./click-sink.ts');
+    expect(arrayLiteral(['a', null, 'say "hi"', 'back\\slash', '{x,y}'])).toBe(
+      '{"a",NULL,"say \\"hi\\"","back\\\\slash","{x,y}"}',
+    );
+  });
+});

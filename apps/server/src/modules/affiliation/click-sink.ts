@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Executor } from '../../platform/db/database.ts';
 import { affiliationClickRollups, affiliationClicks } from './schema.ts';
 
 /** One click as recorded: everything the redirect learnt, nothing it must look up again. */
@@ -67,7 +67,18 @@ export function rollupIncrements(clicks: RecordedClick[], previews: PreviewHit[]
   return [...byKey.values()];
 }
 
-/** Raw clicks by multi-row insert, and the hourly rollups incremented, in one transaction. */
+/**
+ * A PostgreSQL array literal (`{"a","b",NULL}`): a whole column travels as one parameter, so a
+ * batch of a thousand clicks is a 12-parameter statement, not a 12,000-parameter one.
+ */
+export function arrayLiteral(values: readonly (string | null)[]): string {
+  const items = values.map((value) =>
+    value === null ? 'NULL' : `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,
+  );
+  return `{${items.join(',')}}`;
+}
+
+/** Raw clicks by one multi-row insert (`unnest` of column arrays), hourly rollups incremented, in one transaction. */
 export class DatabaseClickSink implements ClickSink {
   constructor(private readonly db: Database) {}
 
@@ -76,17 +87,9 @@ export class DatabaseClickSink implements ClickSink {
     await this.db.transaction(async (tx) => {
       // A retried batch may have been half-written before a crash of the connection: the ids
       // make the insert idempotent, and rollups are only incremented for rows actually inserted.
-      const inserted =
-        clicks.length === 0
-          ? []
-          : await tx
-              .insert(affiliationClicks)
-              .values(clicks)
-              .onConflictDoNothing({ target: affiliationClicks.id })
-              .returning({ id: affiliationClicks.id });
-      const insertedIds = new Set(inserted.map((row) => row.id));
+      const insertedIds = clicks.length === 0 ? new Set<string>() : await insertClicks(tx, clicks);
       const fresh =
-        inserted.length === clicks.length
+        insertedIds.size === clicks.length
           ? increments
           : rollupIncrements(
               clicks.filter((click) => insertedIds.has(click.id)),
@@ -106,4 +109,29 @@ export class DatabaseClickSink implements ClickSink {
         });
     });
   }
+}
+
+const column = (clicks: RecordedClick[], pick: (click: RecordedClick) => string | null) =>
+  arrayLiteral(clicks.map(pick));
+
+async function insertClicks(executor: Executor, clicks: RecordedClick[]): Promise<Set<string>> {
+  const result: unknown = await executor.execute(sql`
+    insert into ${affiliationClicks} (id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host, created_at)
+    select * from unnest(
+      ${column(clicks, (click) => click.id)}::uuid[],
+      ${column(clicks, (click) => click.linkId)}::uuid[],
+      ${column(clicks, (click) => click.organizationId)}::text[],
+      ${column(clicks, (click) => click.visitorKey)}::text[],
+      ${column(clicks, (click) => click.ip)}::text[],
+      ${column(clicks, (click) => String(click.isUnique))}::boolean[],
+      ${column(clicks, (click) => click.device)}::text[],
+      ${column(clicks, (click) => click.browser)}::text[],
+      ${column(clicks, (click) => click.os)}::text[],
+      ${column(clicks, (click) => click.country)}::text[],
+      ${column(clicks, (click) => click.referrerHost)}::text[],
+      ${column(clicks, (click) => click.createdAt.toISOString())}::timestamptz[]
+    )
+    on conflict (id) do nothing
+    returning id`);
+  return new Set((result as { rows: { id: string }[] }).rows.map((row) => row.id));
 }

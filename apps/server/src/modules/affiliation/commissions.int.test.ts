@@ -301,7 +301,12 @@ describe('affiliation: commissions, fraud holds, pixel, exports', () => {
       const { clickId } = await clickLink(test, link.code, { ip: `198.51.100.${100 + index}` });
       await flushClicks(test);
       await ageClick(test, clickId, 600);
-      const sale = await withKey(test, key, 'POST', '/api/v1/conversions', { clickId, orderRef: `OV-${index}`, amount, currency: 'MAD' });
+      const sale = await withKey(test, key, 'POST', '/api/v1/conversions', {
+        clickId,
+        orderRef: `OV-${index}`,
+        amount,
+        currency: 'MAD',
+      });
       expect(sale.json().commission.rule).toMatchObject({ source: 'override', minMinor: 1_000, maxMinor: 4_000 });
       amounts.push(sale.json().commission.amountMinor);
     }

@@ -117,7 +117,6 @@ export const affiliationClicks = pgTable(
   (table) => [
     index('affiliation_clicks_link_idx').on(table.linkId, table.createdAt),
     index('affiliation_clicks_visitor_idx').on(table.organizationId, table.visitorKey, table.createdAt),
-    index('affiliation_clicks_ip_idx').on(table.ip, table.createdAt),
   ],
 );
 
