@@ -15,16 +15,26 @@ export interface UserAgentFacts {
 const previewAgents =
   /(slackbot|facebookexternalhit|facebot|whatsapp|telegrambot|discordbot|twitterbot|linkedinbot|skypeuripreview|pinterest|redditbot|embedly|iframely|vkshare|snapchat|bitlybot|google-pagerenderer|applebot|bingpreview|mastodon|signal|viber|line\/|kakaotalk)/i;
 
+const maxParsed = 5000;
+
+/** Bot verdicts by user agent: isbot's pattern is long, and the same few agents repeat all day. */
+const botVerdicts = new Map<string, boolean>();
+
 /** A fetch that is not a person clicking: HEAD, no user agent, a known bot or link unfurler. */
 export function isPreviewFetch(method: string, userAgent: string): boolean {
   if (method === 'HEAD') return true;
   if (userAgent.length === 0) return true;
-  return previewAgents.test(userAgent) || isbot(userAgent);
+  let verdict = botVerdicts.get(userAgent);
+  if (verdict === undefined) {
+    verdict = previewAgents.test(userAgent) || isbot(userAgent);
+    if (botVerdicts.size >= maxParsed) botVerdicts.clear();
+    botVerdicts.set(userAgent, verdict);
+  }
+  return verdict;
 }
 
 /** Parsing a user agent costs tens of microseconds; a few thousand distinct ones cover most traffic. */
 const parsed = new Map<string, UserAgentFacts>();
-const maxParsed = 5000;
 
 export function userAgentFacts(userAgent: string): UserAgentFacts {
   const known = parsed.get(userAgent);
