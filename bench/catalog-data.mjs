@@ -28,6 +28,13 @@ const cities = ['Casablanca', 'Marrakech', 'Rabat', 'Tanger', 'Fes', 'Agadir', '
 
 const sqlArray = (values) => `array[${values.map((value) => `'${value}'`).join(',')}]`;
 
+/** The search vocabulary the app keeps for typo correction, filled from the documents. */
+export const vocabularySql = `
+insert into catalog_search_words (word)
+select distinct word from catalog_products, regexp_split_to_table(search_document, ' ') as word
+where length(word) between 2 and 60
+on conflict do nothing`;
+
 /** Inserts `count` published deals spread over the existing categories and merchant teams. */
 export function bulkProductsSql(count) {
   return `
@@ -45,7 +52,7 @@ with
 insert into catalog_products (
   organization_id, status, title, slug, category_id, description_html, original_price_minor,
   discounted_price_minor, discount_percent, city, city_key, address, expires_at, search_document,
-  search_label, published_at, created_at, updated_at)
+  published_at, created_at, updated_at)
 select
   teams.ids[1 + g % array_length(teams.ids, 1)],
   'published',
@@ -60,8 +67,7 @@ select
   lower(city),
   'Centre-ville',
   now() + ((1 + g % 90) * interval '1 day'),
-  word1 || ' et ' || word2 || ' a ' || lower(city) || ' n ' || g || ' offre de test ' || word1 || ' ' || word2,
-  word1 || ' et ' || word2 || ' a ' || lower(city),
+  word1 || ' et ' || word2 || ' a ' || lower(city) || ' offre de test ' || word1 || ' ' || word2,
   now() - (g * interval '1 minute'),
   now() - (g * interval '1 minute'),
   now() - (g * interval '1 minute')

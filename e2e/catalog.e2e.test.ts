@@ -1,3 +1,4 @@
+import { catalogProblemMessages } from '@souk/contracts/catalog-messages';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,12 @@ describe('catalog', () => {
     await main.locator('select[name=categoryId]').selectOption({ index: 1 });
     await main.locator('textarea[name=description]').fill('Un **vrai** hammam.\n\n- Gommage\n- Massage');
     await main.locator('input[name=originalPrice]').fill('500');
+    // A deal price above the original is refused by the API; its words appear next to the field.
+    await main.locator('input[name=price]').fill('600');
+    await main.getByRole('button', { name: fr.productEditor.save, exact: true }).click();
+    await main.locator('input[name=price][aria-invalid=true]').waitFor();
+    await main.getByText(catalogProblemMessages.fr.discount_above_original).first().waitFor();
+    expect(await main.locator('input[name=title]').inputValue()).toBe(dealTitle);
     await main.locator('input[name=price]').fill('349,50');
     // The discount follows the prices as they are typed: (500 - 349.50) / 500 = 30 %.
     await expect.poll(() => main.getByTestId('derived-discount').inputValue()).toBe('30 %');

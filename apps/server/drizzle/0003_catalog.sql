@@ -59,7 +59,6 @@ CREATE TABLE "catalog_products" (
 	"moderated_at" timestamp (3) with time zone,
 	"search_document" text DEFAULT '' NOT NULL,
 	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', search_document)) STORED,
-	"search_label" text DEFAULT '' NOT NULL,
 	"published_at" timestamp (3) with time zone,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
@@ -85,6 +84,10 @@ CREATE TABLE "catalog_reviews" (
 	CONSTRAINT "catalog_reviews_rating_check" CHECK ("catalog_reviews"."rating" between 1 and 5)
 );
 --> statement-breakpoint
+CREATE TABLE "catalog_search_words" (
+	"word" text PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "catalog_slug_history" (
 	"slug" text PRIMARY KEY NOT NULL,
 	"product_id" uuid NOT NULL,
@@ -104,5 +107,6 @@ CREATE INDEX "catalog_products_expiry_idx" ON "catalog_products" USING btree ("s
 CREATE INDEX "catalog_products_category_idx" ON "catalog_products" USING btree ("category_id","status");--> statement-breakpoint
 CREATE INDEX "catalog_products_city_idx" ON "catalog_products" USING btree ("city_key");--> statement-breakpoint
 CREATE INDEX "catalog_products_fts_idx" ON "catalog_products" USING gin ("search_vector") WITH (fastupdate=false);--> statement-breakpoint
-CREATE INDEX "catalog_products_trgm_idx" ON "catalog_products" USING gin ("search_label" gin_trgm_ops) WITH (fastupdate=false);--> statement-breakpoint
-CREATE INDEX "catalog_reviews_product_idx" ON "catalog_reviews" USING btree ("product_id","hidden","created_at");
+CREATE INDEX "catalog_reviews_product_idx" ON "catalog_reviews" USING btree ("product_id","hidden","created_at");--> statement-breakpoint
+CREATE INDEX "catalog_search_words_prefix_idx" ON "catalog_search_words" USING btree ("word" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "catalog_search_words_trgm_idx" ON "catalog_search_words" USING gin ("word" gin_trgm_ops);

@@ -7,6 +7,7 @@ import { type DemoDeal, demoCategories, demoCities, demoDeals, demoReply, demoRe
 import type { ImageService } from './image-service.ts';
 import { columnsOf, type ProductFields } from './product-writes.ts';
 import { catalogCategories, catalogProducts, catalogReviews } from './schema.ts';
+import { rememberWords } from './search-vocabulary.ts';
 import { slugify } from './text-normalization.ts';
 
 const hour = 60 * 60 * 1000;
@@ -130,6 +131,10 @@ export async function seedDemoCatalog(deps: {
     .onConflictDoNothing({ target: catalogProducts.slug })
     .returning({ id: catalogProducts.id, slug: catalogProducts.slug, title: catalogProducts.title });
   if (inserted.length === 0) return;
+  await rememberWords(
+    deps.db,
+    rows.map((row) => row.searchDocument),
+  );
   const dealBySlug = new Map(demoDeals.map((deal) => [slugify(deal.title), deal]));
 
   const reviews = inserted.flatMap((product, productIndex) => {

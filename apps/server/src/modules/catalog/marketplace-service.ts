@@ -17,6 +17,7 @@ import { liveCondition } from './live-deals.ts';
 import { cardColumns, type ProductPresenter, type ProductRow } from './product-views.ts';
 import type { ReadCache } from './read-cache.ts';
 import { catalogProducts, catalogSlugHistory } from './schema.ts';
+import { allWordsQuery, alternativesFor, anyWordQuery } from './search-vocabulary.ts';
 import { normalizeSearchText, searchTerms } from './text-normalization.ts';
 
 export type MarketplaceQuery = z.output<typeof marketplaceQuerySchema>;
@@ -30,35 +31,16 @@ interface SortPlan {
 
 const documentVector = sql`${catalogProducts.searchVector}`;
 
-/** Below this length a word has too few trigrams for similarity to mean anything. */
-const minimumTypoLength = 4;
-
-/**
- * A product matches a query when every word of it is found, either as a word (or the start of
- * one) in the full-text document, or, for words long enough, as a near spelling of a word of the
- * title, category or city (pg_trgm word similarity): "masage" finds "massage".
- */
-function matchCondition(terms: string[]): SQL {
-  return and(
-    ...terms.map((term) => {
-      const fullText = sql`${documentVector} @@ to_tsquery('simple', ${`${term}:*`})`;
-      return term.length >= minimumTypoLength
-        ? sql`(${fullText} or ${term} <% ${catalogProducts.searchLabel})`
-        : fullText;
-    }),
-  ) as SQL;
+/** Ranking: how well the stored words match any alternative of the query words, as float8. */
+function relevanceScore(anyWord: string): SQL {
+  // Float8 throughout: its text form reads back to the same value, so a cursor compares exactly.
+  return sql`ts_rank(${documentVector}, to_tsquery('simple', ${anyWord}))::float8`;
 }
 
-/** Float8 throughout: its text form reads back to the same value, so a cursor compares exactly. */
-function relevanceScore(terms: string[]): SQL {
-  const anyWord = terms.map((term) => `${term}:*`).join(' | ');
-  return sql`(ts_rank(${documentVector}, to_tsquery('simple', ${anyWord})) + word_similarity(${terms.join(' ')}, ${catalogProducts.searchLabel}))::float8`;
-}
-
-function sortPlan(sort: MarketplaceSort, terms: string[]): SortPlan {
+function sortPlan(sort: MarketplaceSort, anyWord: string | null): SortPlan {
   switch (sort) {
     case 'relevance':
-      if (terms.length > 0) return { key: relevanceScore(terms), type: 'float8', direction: 'desc' };
+      if (anyWord) return { key: relevanceScore(anyWord), type: 'float8', direction: 'desc' };
       return { key: sql`${catalogProducts.publishedAt}`, type: 'timestamptz', direction: 'desc' };
     case 'newest':
       return { key: sql`${catalogProducts.publishedAt}`, type: 'timestamptz', direction: 'desc' };
@@ -101,10 +83,13 @@ export class MarketplaceService {
 
   private async runSearch(query: MarketplaceQuery, locale: Locale): Promise<ProductCardList> {
     const terms = query.q ? searchTerms(query.q) : [];
+    const alternatives = await Promise.all(terms.map((term) => alternativesFor(this.deps.db, term)));
     const sort = query.sort ?? (terms.length > 0 ? 'relevance' : 'newest');
-    const plan = sortPlan(sort, terms);
+    const plan = sortPlan(sort, terms.length > 0 ? anyWordQuery(alternatives) : null);
     const conditions: SQL[] = [liveCondition()];
-    if (terms.length > 0) conditions.push(matchCondition(terms));
+    if (terms.length > 0) {
+      conditions.push(sql`${documentVector} @@ to_tsquery('simple', ${allWordsQuery(alternatives)})`);
+    }
     if (query.category) {
       const category = await this.deps.categories.findBySlug(query.category);
       if (!category) return { items: [], nextCursor: null };

@@ -19,6 +19,7 @@ import { assertNoProblems, fieldError, productProblems } from './product-rules.t
 import type { ProductPresenter, ProductRow } from './product-views.ts';
 import { columnsOf, mergeFields, type ProductFields, placementAfter } from './product-writes.ts';
 import { catalogProductImages, catalogProducts, catalogSlugHistory } from './schema.ts';
+import { rememberWords } from './search-vocabulary.ts';
 import { chooseSlug, isUniqueViolation, slugConflict } from './slugs.ts';
 
 /** Team roles, from the identity module: a team the caller is not in answers 404, too weak a role 403. */
@@ -130,6 +131,7 @@ export class ProductService {
         .returning();
       return inserted as ProductRow;
     }, locale);
+    await rememberWords(this.deps.db, [row.searchDocument]);
     this.deps.onChange();
     return this.deps.presenter.product(row);
   }
@@ -243,6 +245,7 @@ export class ProductService {
         return updated as ProductRow;
       });
     }, locale);
+    await rememberWords(this.deps.db, [row.searchDocument]);
     this.deps.onChange();
     return this.deps.presenter.product(row);
   }
@@ -340,8 +343,9 @@ export class ProductService {
       const columns = columnsOf(mergeFields(row, {}), category);
       await this.deps.db
         .update(catalogProducts)
-        .set({ searchDocument: columns.searchDocument, searchLabel: columns.searchLabel })
+        .set({ searchDocument: columns.searchDocument })
         .where(eq(catalogProducts.id, row.id));
+      await rememberWords(this.deps.db, [columns.searchDocument]);
     }
   }
 

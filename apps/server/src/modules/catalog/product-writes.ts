@@ -91,7 +91,7 @@ export function columnsOf(fields: ProductFields, category: CategoryRow) {
 export function searchColumns(
   product: { title: string; descriptionHtml: string; highlights: string[]; city: string },
   categoryNames: string,
-): { searchDocument: string; searchLabel: string } {
+): { searchDocument: string } {
   return {
     searchDocument: normalizeSearchText(
       [
@@ -102,6 +102,5 @@ export function searchColumns(
         product.city,
       ].join(' '),
     ),
-    searchLabel: normalizeSearchText([product.title, categoryNames, product.city].join(' ')),
   };
 }

@@ -87,8 +87,6 @@ export const catalogProducts = pgTable(
      * re-parsing the text of every matching row on every search.
      */
     searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('simple', search_document)`),
-    /** Normalised title, category names and city: matched by trigram similarity, for typos. */
-    searchLabel: text('search_label').notNull().default(''),
     publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -104,7 +102,6 @@ export const catalogProducts = pgTable(
     // Without fastupdate: PGlite has no autovacuum to flush a GIN pending list, and a long one
     // is scanned on every search. The catalog is written far less often than it is searched.
     index('catalog_products_fts_idx').using('gin', table.searchVector).with({ fastupdate: false }),
-    index('catalog_products_trgm_idx').using('gin', table.searchLabel.op('gin_trgm_ops')).with({ fastupdate: false }),
     check('catalog_products_prices_check', sql`${table.discountedPriceMinor} <= ${table.originalPriceMinor}`),
     check('catalog_products_prices_positive', sql`${table.discountedPriceMinor} >= 0`),
     check(
@@ -113,6 +110,15 @@ export const catalogProducts = pgTable(
     ),
   ],
 );
+
+/**
+ * Every word of every product's search document, once: the vocabulary a misspelled query word is
+ * corrected against (trigram similarity over a few thousand words, instead of over every product).
+ */
+export const catalogSearchWords = pgTable('catalog_search_words', { word: text('word').primaryKey() }, (table) => [
+  index('catalog_search_words_prefix_idx').on(table.word.op('text_pattern_ops')),
+  index('catalog_search_words_trgm_idx').using('gin', table.word.op('gin_trgm_ops')),
+]);
 
 /** Slugs a product had before: the public API answers them with a redirect to the current one. */
 export const catalogSlugHistory = pgTable('catalog_slug_history', {

@@ -44,7 +44,7 @@ function PlanCard({ plan }: { plan: Plan }) {
             {t('plans.perMonth')}
           </Text>
         </Text>
-        <Text size="sm" fw={600} c={plan.trial ? 'green.9' : 'dimmed'}>
+        <Text size="sm" fw={600} c={plan.trial ? 'teal.9' : 'dimmed'}>
           {plan.trial ? t('plans.trial') : t('plans.noTrial')}
         </Text>
         <List size="sm" spacing={4}>

@@ -118,7 +118,7 @@ export const catalogAr: typeof catalogFr = {
     galleryNext: 'الصورة التالية',
     galleryShow: 'عرض الصورة {{index}}',
     gallerySlide: 'الصورة {{index}} من {{count}}',
-    previewBanner: 'معاينة: هذا العرض غير منشور.',
+    previewBanner: 'معاينة صفحة العرض، مرئية لفريقك فقط.',
   },
   merchantProducts: {
     title: 'عروضي',

@@ -119,7 +119,7 @@ export const catalogEn: typeof catalogFr = {
     galleryNext: 'Next photo',
     galleryShow: 'Show photo {{index}}',
     gallerySlide: 'Photo {{index}} of {{count}}',
-    previewBanner: 'Preview: this deal is not published.',
+    previewBanner: 'Preview of the deal page, visible to your team only.',
   },
   merchantProducts: {
     title: 'My deals',

@@ -118,7 +118,7 @@ export const catalogFr = {
     galleryNext: 'Photo suivante',
     galleryShow: 'Afficher la photo {{index}}',
     gallerySlide: 'Photo {{index}} sur {{count}}',
-    previewBanner: 'Aperçu : cette offre n’est pas publiée.',
+    previewBanner: 'Aperçu de la page de l’offre, visible par votre équipe seulement.',
   },
   merchantProducts: {
     title: 'Mes offres',

@@ -23,8 +23,8 @@ import { localizedUrl } from '../../lib/seo';
 import type { Route } from './+types/route';
 import { loadPublicProduct, loadReviews } from './product.server';
 
-function stateOf(product: PublicProduct, now: number): DealState {
-  if (product.status !== 'published' && product.status !== 'expired') return 'preview';
+function stateOf(product: PublicProduct, now: number, preview: boolean): DealState {
+  if (preview || (product.status !== 'published' && product.status !== 'expired')) return 'preview';
   if (product.status === 'expired' || (product.expiresAt && new Date(product.expiresAt).getTime() <= now)) {
     return 'ended';
   }
@@ -45,7 +45,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     product,
     reviews,
     moreReviewsHref: reviews?.nextCursor ? `${url.pathname}?${moreReviews}` : null,
-    state: stateOf(product, now),
+    state: stateOf(product, now, url.searchParams.has('preview')),
     description: plainTextExcerpt(product.descriptionHtml) || product.highlights.join(' · ') || product.title,
     // The countdown's first render (server and hydration) uses the server's clock.
     now,
