@@ -8,16 +8,17 @@ import { defaultLocale, directionOf, isLocale, localeQueryParam } from '@souk/co
 import type { NotificationList } from '@souk/contracts/notifications';
 import { type ReactNode, useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from 'react-router';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, type ShouldRevalidateFunction } from 'react-router';
 import type { Route } from './+types/root';
 import { DirectionSync } from './components/direction-sync';
 import { ErrorPage } from './components/error-page';
 import { NavigationProgress } from './components/navigation-progress';
 import { apiJson } from './lib/api.server';
-import { createI18n } from './lib/i18n';
+import { createI18n, registerTranslations } from './lib/i18n';
 import { localeOf } from './lib/locale.server';
 import { useRootData } from './lib/root-data';
 import { cssVariablesResolver, theme } from './lib/theme';
+import { allTranslations } from './lib/translations.server';
 
 const favicon =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%233b5bdb'/%3E%3Ctext x='16' y='23' font-family='Arial' font-size='20' font-weight='700' fill='white' text-anchor='middle'%3ES%3C/text%3E%3C/svg%3E";
@@ -42,11 +43,35 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // page negotiated into English from `/` still names `/` as itself.
   const urlLocale = new URL(request.url).searchParams.get(localeQueryParam);
   const pageLocale = isLocale(urlLocale) ? urlLocale : defaultLocale;
-  return { locale, pageLocale, viewer, unreadCount, origin: context.publicOrigin };
+  // The page's words travel with it (compressed with the HTML), instead of all three languages
+  // in the script bundle.
+  const words = allTranslations[locale];
+  return { locale, pageLocale, viewer, unreadCount, origin: context.publicOrigin, words };
 }
 
+/**
+ * The root's data (who is visiting, the words of their language) does not depend on the rest
+ * of the URL: a search or a filter (a GET form) does not fetch it again, so the words are not
+ * downloaded once more for every result page. Actions (sign-in, sign-out, language) and a
+ * change of `?lang=` still do.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) => {
+  if (formMethod && formMethod !== 'GET') return defaultShouldRevalidate;
+  if (currentUrl.searchParams.get(localeQueryParam) !== nextUrl.searchParams.get(localeQueryParam)) return true;
+  if (currentUrl.pathname === nextUrl.pathname && currentUrl.search === nextUrl.search) {
+    return defaultShouldRevalidate;
+  }
+  return false;
+};
+
 export function Layout({ children }: { children: ReactNode }) {
-  const { locale } = useRootData();
+  const { locale, words } = useRootData();
+  if (words) registerTranslations(locale, words);
   const direction = directionOf(locale);
   const i18n = useMemo(() => createI18n(locale), [locale]);
 

@@ -1,15 +1,25 @@
 import { defaultLocale, type Locale } from '@souk/contracts/locales';
 import i18next, { type i18n as I18n } from 'i18next';
-import { ar } from '../locales/ar';
-import { en } from '../locales/en';
-import { fr } from '../locales/fr';
+import type { fr } from '../locales/fr';
 
-export const translations: Record<Locale, typeof fr> = { fr, en, ar };
+/** Every string of the interface in one language (French is the reference type). */
+export type Words = typeof fr;
+
+/**
+ * The words of each language, by locale. On the server every language is registered at start
+ * (lib/translations.server.ts); in the browser only the page's language, which the root loader
+ * sends with the page: a visitor never downloads the two languages they are not reading.
+ */
+export const translations = {} as Record<Locale, Words>;
+
+export function registerTranslations(locale: Locale, words: Words): void {
+  translations[locale] = words;
+}
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fr };
+    resources: { translation: Words };
   }
 }
 
@@ -20,15 +30,14 @@ declare module 'i18next' {
  */
 export function createI18n(locale: Locale): I18n {
   const instance = i18next.createInstance();
+  const resources = Object.fromEntries(
+    Object.entries(translations).map(([language, words]) => [language, { translation: words }]),
+  );
   void instance.init({
     lng: locale,
-    fallbackLng: defaultLocale,
-    supportedLngs: Object.keys(translations),
-    resources: {
-      fr: { translation: fr },
-      en: { translation: en },
-      ar: { translation: ar },
-    },
+    fallbackLng: defaultLocale in translations ? defaultLocale : false,
+    supportedLngs: ['fr', 'en', 'ar'],
+    resources,
     initAsync: false,
     // React escapes text already.
     interpolation: { escapeValue: false },

@@ -8,5 +8,7 @@ import type { loader } from '../root';
  */
 export function useRootData() {
   const data = useRouteLoaderData<typeof loader>('root');
-  return data ?? { locale: defaultLocale, pageLocale: defaultLocale, viewer: null, unreadCount: 0, origin: '' };
+  return (
+    data ?? { locale: defaultLocale, pageLocale: defaultLocale, viewer: null, unreadCount: 0, origin: '', words: null }
+  );
 }
