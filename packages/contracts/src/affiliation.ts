@@ -144,6 +144,7 @@ export const linkSchema = z
     qrSvgUrl: z.url(),
     productId: z.uuid(),
     productTitle: z.string(),
+    influencerId: z.string().describe('Who promotes it (merchants list every link to their products)'),
     channel: z.enum(linkChannels).nullable(),
     alias: z.string().nullable(),
     active: z.boolean().describe('False once the affiliation ended: the link no longer redirects'),

@@ -195,6 +195,7 @@ export class LinkService {
         qrSvgUrl: `${base}/qr.svg`,
         productId: row.productId,
         productTitle: product?.title ?? '—',
+        influencerId: row.influencerId,
         channel: row.channel,
         alias: row.alias,
         active: row.active && ended.get(row.requestId)?.status === 'approved',

@@ -183,7 +183,13 @@ describe('affiliation: the money loop', () => {
     expect(stats.json().byCountry).toEqual([{ key: 'unknown', clicks: 3 }]);
     expect(stats.json().series.reduce((sum: number, bucket: { clicks: number }) => sum + bucket.clicks, 0)).toBe(3);
     const listed = await call(test, influencer, 'GET', '/api/v1/links');
-    expect(listed.json().items[0]).toMatchObject({ id: link.id, clicks: 3, uniqueClicks: 2, active: true });
+    expect(listed.json().items[0]).toMatchObject({
+      id: link.id,
+      influencerId: influencer.id,
+      clicks: 3,
+      uniqueClicks: 2,
+      active: true,
+    });
   });
 
   it('answers unknown, malformed and ended links with a translated 404 page, never a redirect', async () => {
