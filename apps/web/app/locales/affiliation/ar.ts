@@ -2,6 +2,8 @@ import type { affiliationFr } from './fr';
 
 export const affiliationAr: typeof affiliationFr = {
   affiliationNav: {
+    label: 'الانتساب',
+    merchant: 'الانتساب',
     myAffiliations: 'انتساباتي',
     myLinks: 'روابطي',
     earnings: 'الأرباح',

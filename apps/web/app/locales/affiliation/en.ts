@@ -2,6 +2,8 @@ import type { affiliationFr } from './fr';
 
 export const affiliationEn: typeof affiliationFr = {
   affiliationNav: {
+    label: 'Affiliation',
+    merchant: 'Affiliation',
     myAffiliations: 'My affiliations',
     myLinks: 'My links',
     earnings: 'Earnings',

@@ -1,5 +1,7 @@
 export const affiliationFr = {
   affiliationNav: {
+    label: 'Affiliation',
+    merchant: 'Affiliation',
     myAffiliations: 'Mes affiliations',
     myLinks: 'Mes liens',
     earnings: 'Gains',

@@ -105,17 +105,6 @@ export default function MerchantRequests({ loaderData, actionData }: Route.Compo
         <Title order={1}>{t('affiliation.merchant.title')}</Title>
         <Text c="dimmed">{t('affiliation.merchant.intro')}</Text>
       </div>
-      <Group gap="xs">
-        <Button component={Link} to="/merchant/commissions" variant="light" size="compact-sm">
-          {t('affiliationNav.commissions')}
-        </Button>
-        <Button component={Link} to="/merchant/affiliation-settings" variant="light" size="compact-sm">
-          {t('affiliationNav.settings')}
-        </Button>
-        <Button component={Link} to="/merchant/conversions-api" variant="light" size="compact-sm">
-          {t('affiliationNav.conversionsApi')}
-        </Button>
-      </Group>
       <nav aria-label={t('affiliation.requests.status')}>
         <Group gap="xs">
           {filters.map((filter) => (
