@@ -15,8 +15,8 @@ export async function freePort() {
   });
 }
 
-/** Starts a command and resolves once `url` answers 200, with the elapsed milliseconds. */
-export async function startAndWait(command, args, { env = {}, url, timeoutMs = 90_000 }) {
+/** Starts a command and resolves once `url` answers `expectStatus` (200), with the elapsed milliseconds. */
+export async function startAndWait(command, args, { env = {}, url, timeoutMs = 90_000, expectStatus = 200 }) {
   const startedAt = performance.now();
   const child = spawn(command, args, {
     cwd: repoRoot,
@@ -34,8 +34,9 @@ export async function startAndWait(command, args, { env = {}, url, timeoutMs = 9
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited early:\n${output}`);
     try {
-      const response = await fetch(url);
-      if (response.status === 200) return { child, elapsedMs: performance.now() - startedAt, output: () => output };
+      const response = await fetch(url, { redirect: 'manual' });
+      if (response.status === expectStatus)
+        return { child, elapsedMs: performance.now() - startedAt, output: () => output };
     } catch {
       // not up yet
     }

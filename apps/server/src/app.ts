@@ -87,6 +87,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       request.url.startsWith('/assets/') ||
       // Catalog images: a listing page pulls dozens, all immutable and cached by browsers.
       request.url.startsWith('/media/') ||
+      // Tracked redirects: one shared address (a campus, a carrier's NAT) clicks a lot; velocity
+      // is a fraud signal on the click, not a reason to refuse the visitor the deal.
+      request.url.startsWith('/r/') ||
       isInternalCall(request),
     errorResponseBuilder: (_request, context) => {
       const error = new Error('rate limited') as Error & { statusCode: number; retryAfter: string };

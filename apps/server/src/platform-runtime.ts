@@ -19,7 +19,7 @@ export interface Runtime {
   services: Services;
   app: FastifyInstance;
   redis: Redis | undefined;
-  /** Stops in order: HTTP, jobs (drained), event bus, Redis, database. Safe to call twice. */
+  /** Stops in order: HTTP, services' buffers, jobs (drained), event bus, Redis, database. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -63,6 +63,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     }
     const files = new LocalFileStore(config.FILES_DIR ?? path.join(config.DATA_DIR, 'files'));
     const services = createServices({ config, database, queue: jobs.queue, events, logger, redis, files });
+    await services.start();
     await jobs.start(services.jobs);
     const app = await buildApp({
       config,
@@ -91,6 +92,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           if (config.SHUTDOWN_DRAIN_MS > 0)
             await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS));
           await app.close();
+          // No request arrives any more: what the services buffered (clicks) is written now.
+          await services
+            .stop()
+            .catch((error: unknown) => logger.error({ err: error }, 'services did not stop cleanly'));
           await runningJobs.stop(config.SHUTDOWN_TIMEOUT_MS);
           // After HTTP (no socket listens any more) and jobs (none publishes any more).
           await runningEvents.close().catch(() => undefined);

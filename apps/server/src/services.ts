@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { type AffiliationModule, createAffiliationModule, type ProductFacts } from './modules/affiliation/module.ts';
 import { type CatalogModule, createCatalogModule } from './modules/catalog/module.ts';
 import { createIdentityModule, type IdentityModule } from './modules/identity/module.ts';
 import { createKycModule, type KycModule } from './modules/kyc/module.ts';
@@ -34,14 +35,34 @@ export interface Services {
   site: SiteModule;
   kyc: KycModule;
   catalog: CatalogModule;
+  affiliation: AffiliationModule;
   jobs: JobDefinition[];
   resolveViewer: ViewerResolver;
   /** better-auth's endpoints, mounted at the root (/api/auth/*). */
   authRoutes: FastifyPluginAsync;
   /** Every module's API routes, mounted under /api/v1. */
   routes: FastifyPluginAsync;
-  /** Routes at the site's root, outside /api (robots.txt, sitemap.xml). */
+  /** Routes at the site's root, outside /api (robots.txt, sitemap.xml, /r/:code, /px). */
   rootRoutes: FastifyPluginAsync;
+  /** After boot: subscriptions to other nodes' hints. */
+  start(): Promise<void>;
+  /** After HTTP has stopped, before the database closes: buffered clicks are written. */
+  stop(): Promise<void>;
+}
+
+type CatalogProductRow = NonNullable<Awaited<ReturnType<CatalogModule['products']['find']>>>;
+
+function productFacts(row: CatalogProductRow): ProductFacts {
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    status: row.status,
+    title: row.title,
+    slug: row.slug,
+    currency: row.currency as ProductFacts['currency'],
+    priceMinor: row.discountedPriceMinor,
+    commission: row.commission ?? null,
+  };
 }
 
 /** The composition root: builds each module with its dependencies, in dependency order. */
@@ -91,13 +112,37 @@ export function createServices(deps: ServiceDeps): Services {
     verifiedOrganizations: (ids) => kyc.verifiedOrganizations(ids),
     messaging,
   });
+  const affiliation = createAffiliationModule({
+    db: deps.database.db,
+    publicUrl: deps.config.PUBLIC_URL,
+    events: deps.events,
+    logger: deps.logger,
+    products: {
+      find: async (id) => {
+        const row = await catalog.products.find(id);
+        return row ? productFacts(row) : null;
+      },
+      findMany: async (ids) =>
+        new Map((await catalog.products.findMany(ids)).map((row) => [row.id, productFacts(row)])),
+      publishedIdsOf: (organizationId, limit) => catalog.products.publishedIdsOf(organizationId, limit),
+    },
+    teams: identity.teams,
+    people: identity.users,
+    audit: identity.audit,
+    notifications: messaging.notifications,
+    geoipDatabasePath: deps.config.GEOIP_DATABASE_PATH,
+    fraud: { minSecondsToConvert: deps.config.FRAUD_MIN_SECONDS_TO_CONVERT },
+    pixelRatePerMinute: deps.config.PIXEL_RATE_PER_MINUTE,
+    clickFlushIntervalMs: deps.config.CLICK_FLUSH_INTERVAL_MS,
+  });
   return {
     identity,
     messaging,
     site,
     kyc,
     catalog,
-    jobs: [...messaging.jobs, ...kyc.jobs, ...catalog.jobs],
+    affiliation,
+    jobs: [...messaging.jobs, ...kyc.jobs, ...catalog.jobs, ...affiliation.jobs],
     resolveViewer: identity.resolveViewer,
     authRoutes: identity.authRoutes,
     routes: async (api) => {
@@ -106,10 +151,14 @@ export function createServices(deps: ServiceDeps): Services {
       await api.register(site.routes);
       await api.register(kyc.routes);
       await api.register(catalog.routes);
+      await api.register(affiliation.routes);
     },
     rootRoutes: async (root) => {
       await root.register(site.rootRoutes);
       await root.register(catalog.rootRoutes);
+      await root.register(affiliation.rootRoutes);
     },
+    start: () => affiliation.start(),
+    stop: () => affiliation.stop(),
   };
 }

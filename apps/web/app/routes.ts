@@ -20,6 +20,18 @@ export default [
     // Marketplace: public listing and deal pages.
     route('marketplace', 'routes/marketplace.tsx'),
     route('p/:slug', 'routes/deal/route.tsx'),
+    // Affiliation: promoting deals, tracked links, commissions.
+    route('p/:slug/promote', 'routes/affiliation/promote.tsx'),
+    layout('routes/affiliation/affiliation-layout.tsx', [
+      route('influencer/affiliations', 'routes/affiliation/influencer-requests.tsx'),
+      route('influencer/links', 'routes/affiliation/links.tsx'),
+      route('influencer/links/:id', 'routes/affiliation/link-stats.tsx'),
+      route('influencer/earnings', 'routes/affiliation/commissions.tsx', { id: 'influencer-earnings' }),
+      route('merchant/affiliations', 'routes/affiliation/merchant-requests.tsx'),
+      route('merchant/commissions', 'routes/affiliation/commissions.tsx', { id: 'merchant-commissions' }),
+      route('merchant/affiliation-settings', 'routes/affiliation/merchant-settings.tsx'),
+      route('merchant/conversions-api', 'routes/affiliation/conversions-help.tsx'),
+    ]),
     route('newsletter', 'routes/newsletter/subscribe.tsx'),
     route('newsletter/confirm', 'routes/newsletter/token-page.tsx', { id: 'newsletter-confirm' }),
     route('newsletter/unsubscribe', 'routes/newsletter/token-page.tsx', { id: 'newsletter-unsubscribe' }),

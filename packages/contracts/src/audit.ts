@@ -13,6 +13,17 @@ export const kycAuditActions = [
 ] as const;
 export type KycAuditAction = (typeof kycAuditActions)[number];
 
+/** Affiliation: merchants' decisions on requests and on the money (commissions). */
+export const affiliationAuditActions = [
+  'affiliation_approved',
+  'affiliation_rejected',
+  'affiliation_ended',
+  'commission_approved',
+  'commission_reversed',
+  'commission_rejected_fraud',
+] as const;
+export type AffiliationAuditAction = (typeof affiliationAuditActions)[number];
+
 /** Security events the audit log records; the admin UI has a label for each. */
 export const auditActions = [
   'sign_in',
@@ -36,6 +47,7 @@ export const auditActions = [
   'team_member_removed',
   'team_ownership_transferred',
   ...kycAuditActions,
+  ...affiliationAuditActions,
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -6,6 +6,7 @@ export const QueueName = {
   NotificationsPrune: 'notifications.prune',
   KycPurgeDocuments: 'kyc.purge-documents',
   CatalogExpireDeals: 'catalog.expire-deals',
+  AffiliationApproveCommissions: 'affiliation.approve-commissions',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -15,6 +16,7 @@ export const jobPayloadSchemas = {
   [QueueName.NotificationsPrune]: z.object({ olderThanDays: z.number().int().min(1).default(180) }),
   [QueueName.KycPurgeDocuments]: z.object({}),
   [QueueName.CatalogExpireDeals]: z.object({}),
+  [QueueName.AffiliationApproveCommissions]: z.object({}),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<Q extends QueueName> = z.input<(typeof jobPayloadSchemas)[Q]>;

@@ -12,6 +12,9 @@ export const notificationEvents = {
   'kyc.bank_account_changed': { defaults: { in_app: true, email: true } },
   // Catalog: an admin took a deal off the marketplace (always worth a mail: sales stop).
   'catalog.product_unpublished': { defaults: { in_app: true, email: true } },
+  // Affiliation: a merchant's team hears of a new request; the influencer of the decision.
+  'affiliation.requested': { defaults: { in_app: true, email: true } },
+  'affiliation.decided': { defaults: { in_app: true, email: true } },
 } as const satisfies Record<string, { defaults: Record<NotificationChannel, boolean> }>;
 export type NotificationEvent = keyof typeof notificationEvents;
 export const notificationEventNames = Object.keys(notificationEvents) as [NotificationEvent, ...NotificationEvent[]];

@@ -37,7 +37,13 @@ export async function seedDemoData(services: Services): Promise<SeedResult> {
   // After every module's accounts and teams exist.
   await seedDemoKyc(services, factories);
   // After KYC: the demo merchants are verified, as the live deals of a real merchant would need.
-  await services.catalog.seedDemo({ merchants: await demoMerchantTeams(services) });
+  const merchants = await demoMerchantTeams(services);
+  await services.catalog.seedDemo({ merchants });
+  // After the catalog: affiliations, links, clicks and commissions on the demo deals.
+  await services.affiliation.seedDemo({
+    merchantTeamIds: merchants.map((merchant) => merchant.teamId),
+    influencerIds: await demoInfluencerIds(services),
+  });
   return { password: demoPassword, accounts: demoAccounts, created };
 }
 
@@ -52,6 +58,15 @@ async function demoMerchantTeams(services: Services): Promise<{ teamId: string; 
     if (owned) teams.push({ teamId: owned.teamId, email: account.email });
   }
   return teams;
+}
+
+async function demoInfluencerIds(services: Services): Promise<string[]> {
+  const ids: string[] = [];
+  for (const account of demoAccounts.filter((candidate) => candidate.accountType === 'influencer')) {
+    const user = await services.identity.users.findByEmail(account.email);
+    if (user) ids.push(user.id);
+  }
+  return ids;
 }
 
 /** On first start of an empty database only. */

@@ -2,13 +2,25 @@
  * The actions the API records in its audit log, each with a label under `audit.actions` in the
  * locales. The list itself lives in the contracts, shared with the server.
  */
-import { type AuditAction, type KycAuditAction, kycAuditActions } from '@souk/contracts/audit';
+import {
+  type AffiliationAuditAction,
+  type AuditAction,
+  affiliationAuditActions,
+  type KycAuditAction,
+  kycAuditActions,
+} from '@souk/contracts/audit';
 import type { TFunction } from 'i18next';
 
 export { type AuditAction, auditActions, isAuditAction } from '@souk/contracts/audit';
 
-/** KYC actions carry their labels in the KYC locale files (`kycAudit`), the others under `audit.actions`. */
+/**
+ * KYC and affiliation actions carry their labels in their feature's locale files (`kycAudit`,
+ * `affiliationAudit`), the others under `audit.actions`.
+ */
 export function auditActionLabel(t: TFunction, action: AuditAction): string {
   if ((kycAuditActions as readonly string[]).includes(action)) return t(`kycAudit.${action as KycAuditAction}`);
-  return t(`audit.actions.${action as Exclude<AuditAction, KycAuditAction>}`);
+  if ((affiliationAuditActions as readonly string[]).includes(action)) {
+    return t(`affiliationAudit.${action as AffiliationAuditAction}`);
+  }
+  return t(`audit.actions.${action as Exclude<AuditAction, KycAuditAction | AffiliationAuditAction>}`);
 }

@@ -24,6 +24,12 @@ export function navItemsFor(viewer: Me | null): NavItem[] {
   const items: NavItem[] = [home, marketplace, { to: '/dashboard', labelKey: dashboardLabel(viewer) }];
   if (viewer.accountType === 'merchant' && viewer.teams.length > 0) {
     items.push({ to: '/merchant/products', labelKey: 'catalogNav.merchantProducts' });
+    // One link: the affiliation pages have their own tabs (routes/affiliation/affiliation-layout.tsx).
+    items.push({ to: '/merchant/affiliations', labelKey: 'affiliationNav.merchant' });
+  }
+  if (viewer.accountType === 'influencer') {
+    items.push({ to: '/influencer/links', labelKey: 'affiliationNav.myLinks' });
+    items.push({ to: '/influencer/earnings', labelKey: 'affiliationNav.earnings' });
   }
   if (viewer.role === 'admin') {
     // One link: the admin pages have their own tabs (routes/admin/admin-layout.tsx).

@@ -1,3 +1,4 @@
+import { affiliationAr } from './affiliation/ar';
 import { catalogAr } from './catalog/ar';
 import type { fr } from './fr';
 import { kycAr } from './kyc/ar';
@@ -579,5 +580,6 @@ export const ar: typeof fr = {
     rateLimitedRetry: 'محاولات كثيرة جدًا. حاول مرة أخرى {{when}}.',
   },
   ...kycAr,
+  ...affiliationAr,
   ...catalogAr,
 };

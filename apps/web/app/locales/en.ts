@@ -1,3 +1,4 @@
+import { affiliationEn } from './affiliation/en';
 import { catalogEn } from './catalog/en';
 import type { fr } from './fr';
 import { kycEn } from './kyc/en';
@@ -586,5 +587,6 @@ export const en: typeof fr = {
     rateLimitedRetry: 'Too many attempts. Try again {{when}}.',
   },
   ...kycEn,
+  ...affiliationEn,
   ...catalogEn,
 };

@@ -1,3 +1,4 @@
+import { affiliationFr } from './affiliation/fr';
 import { catalogFr } from './catalog/fr';
 import { kycFr } from './kyc/fr';
 import { siteFr } from './site/fr';
@@ -591,5 +592,6 @@ export const fr = {
     rateLimitedRetry: 'Trop de tentatives. Réessayez {{when}}.',
   },
   ...kycFr,
+  ...affiliationFr,
   ...catalogFr,
 };

@@ -27,6 +27,8 @@ const eventLabelKeys: Record<NotificationEvent, ParseKeys> = {
   'kyc.decided': 'kyc.events.decided',
   'kyc.bank_account_changed': 'kyc.events.bankAccountChanged',
   'catalog.product_unpublished': 'catalogEvents.productUnpublished',
+  'affiliation.requested': 'affiliationEvents.requested',
+  'affiliation.decided': 'affiliationEvents.decided',
 };
 
 function fieldName(event: NotificationEvent, channel: NotificationChannel): string {

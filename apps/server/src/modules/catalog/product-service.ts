@@ -9,7 +9,7 @@ import {
 } from '@souk/contracts/catalog';
 import type { Locale } from '@souk/contracts/locales';
 import type { TeamRole } from '@souk/contracts/teams';
-import { and, desc, eq, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
@@ -79,6 +79,26 @@ export class ProductService {
   async find(productId: string, executor: Executor = this.deps.db): Promise<ProductRow | null> {
     const [row] = await executor.select().from(catalogProducts).where(eq(catalogProducts.id, productId));
     return row ?? null;
+  }
+
+  /** Several products at once, by id (other modules show titles and read commissions). */
+  async findMany(productIds: readonly string[]): Promise<ProductRow[]> {
+    if (productIds.length === 0) return [];
+    return this.deps.db
+      .select()
+      .from(catalogProducts)
+      .where(inArray(catalogProducts.id, [...new Set(productIds)]));
+  }
+
+  /** A team's published products, oldest first (demo data of other modules builds on them). */
+  async publishedIdsOf(organizationId: string, limit: number): Promise<string[]> {
+    const rows = await this.deps.db
+      .select({ id: catalogProducts.id })
+      .from(catalogProducts)
+      .where(and(eq(catalogProducts.organizationId, organizationId), eq(catalogProducts.status, 'published')))
+      .orderBy(asc(catalogProducts.createdAt), asc(catalogProducts.id))
+      .limit(limit);
+    return rows.map((row) => row.id);
   }
 
   async create(

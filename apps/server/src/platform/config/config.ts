@@ -98,6 +98,14 @@ export const configSchema = z.object({
   KYC_SELFIE_REQUIRED: booleanFlag.default(false),
   /** Months after rejection or account closure before KYC documents are deleted (law 09-08). */
   KYC_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  // Affiliation: a local MaxMind country/city database (.mmdb) for click countries (none: unknown).
+  GEOIP_DATABASE_PATH: z.string().min(1).optional(),
+  /** A conversion this many seconds after its click or sooner is held as faster than a person buys. */
+  FRAUD_MIN_SECONDS_TO_CONVERT: z.coerce.number().int().min(0).max(3600).default(10),
+  /** How long a click may wait in memory before its batch is written. */
+  CLICK_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(5000).default(250),
+  /** Pixel calls per address per minute (the pixel is unauthenticated). */
+  PIXEL_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
 });
 
 export type Config = z.infer<typeof configSchema> & {

@@ -1,6 +1,7 @@
 import type { Locale } from '@souk/contracts/locales';
 import type { NotificationEvent } from '@souk/contracts/notifications';
 import { z } from 'zod';
+import { affiliationNotificationEvents } from './affiliation-events.ts';
 import { catalogNotificationEvents } from './catalog-events.ts';
 import { kycNotificationEvents } from './kyc-events.ts';
 
@@ -69,6 +70,7 @@ export const notificationEventDefinitions = {
   }),
   ...kycNotificationEvents,
   ...catalogNotificationEvents,
+  ...affiliationNotificationEvents,
 } satisfies { [Event in NotificationEvent]: NotificationEventDefinition<z.ZodType> };
 
 /** The data a caller passes to `notify` for an event. */

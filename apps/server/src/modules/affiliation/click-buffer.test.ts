@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { ClickBuffer } from './click-buffer.ts';
+import type { ClickSink, PreviewHit, RecordedClick } from './click-sink.ts';
+import { rollupIncrements } from './click-sink.ts';
+
+function click(id: number, linkId = 'link-a', at = new Date('2026-12-03T10:15:00Z')): RecordedClick {
+  return {
+    id: `click-${id}`,
+    linkId,
+    organizationId: 'team',
+    visitorKey: `visitor-${id % 3}`,
+    ip: null,
+    isUnique: id % 2 === 0,
+    device: 'mobile',
+    browser: null,
+    os: null,
+    country: null,
+    referrerHost: null,
+    createdAt: at,
+  };
+}
+
+class MemorySink implements ClickSink {
+  written: RecordedClick[] = [];
+  previews: PreviewHit[] = [];
+  batches: number[] = [];
+  failuresLeft = 0;
+  async write(clicks: RecordedClick[], previews: PreviewHit[]) {
+    if (this.failuresLeft > 0) {
+      this.failuresLeft--;
+      throw new Error('database down');
+    }
+    this.batches.push(clicks.length + previews.length);
+    this.written.push(...clicks);
+    this.previews.push(...previews);
+  }
+}
+
+const quietLogger = { error: () => undefined };
+
+describe('click buffer', () => {
+  it('writes in batches no larger than the maximum and keeps every click on close', async () => {
+    const sink = new MemorySink();
+    const buffer = new ClickBuffer(sink, { logger: quietLogger, flushIntervalMs: 10_000, maxBatch: 100 });
+    for (let index = 0; index < 250; index++) buffer.addClick(click(index));
+    buffer.addPreview({ linkId: 'link-a', at: new Date() });
+    await buffer.close();
+    expect(sink.written).toHaveLength(250);
+    expect(sink.previews).toHaveLength(1);
+    expect(Math.max(...sink.batches)).toBeLessThanOrEqual(100);
+    expect(new Set(sink.written.map((row) => row.id)).size).toBe(250);
+  });
+
+  it('retries a failed batch instead of dropping it, and finds clicks not yet written', async () => {
+    const sink = new MemorySink();
+    sink.failuresLeft = 2;
+    const buffer = new ClickBuffer(sink, { logger: quietLogger, flushIntervalMs: 10_000 });
+    buffer.addClick(click(1));
+    expect(buffer.find('click-1')?.linkId).toBe('link-a');
+    await expect(buffer.flush()).rejects.toThrow('database down');
+    expect(buffer.size).toBe(1);
+    await buffer.close();
+    expect(sink.written.map((row) => row.id)).toEqual(['click-1']);
+    expect(buffer.find('click-1')).toBeUndefined();
+  });
+
+  it('makes callers wait past the high-water mark until a flush makes room', async () => {
+    const sink = new MemorySink();
+    const buffer = new ClickBuffer(sink, {
+      logger: quietLogger,
+      flushIntervalMs: 10_000,
+      maxBatch: 1000,
+      highWaterMark: 3,
+    });
+    expect(buffer.addClick(click(1))).toBeUndefined();
+    expect(buffer.addClick(click(2))).toBeUndefined();
+    const wait = buffer.addClick(click(3));
+    expect(wait).toBeInstanceOf(Promise);
+    await buffer.flush();
+    await wait;
+    expect(sink.written).toHaveLength(3);
+    await buffer.close();
+  });
+
+  it('flushes on its own within the interval', async () => {
+    const sink = new MemorySink();
+    const buffer = new ClickBuffer(sink, { logger: quietLogger, flushIntervalMs: 20 });
+    buffer.addClick(click(1));
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(sink.written).toHaveLength(1);
+    await buffer.close();
+  });
+
+  it('folds a batch into one rollup increment per link and hour', () => {
+    const increments = rollupIncrements(
+      [click(0), click(1), click(2, 'link-b'), click(3, 'link-a', new Date('2026-12-03T11:01:00Z'))],
+      [{ linkId: 'link-a', at: new Date('2026-12-03T10:59:59Z') }],
+    );
+    expect(increments).toEqual([
+      { linkId: 'link-a', hour: new Date('2026-12-03T10:00:00Z'), clicks: 2, uniqueClicks: 1, previews: 1 },
+      { linkId: 'link-b', hour: new Date('2026-12-03T10:00:00Z'), clicks: 1, uniqueClicks: 1, previews: 0 },
+      { linkId: 'link-a', hour: new Date('2026-12-03T11:00:00Z'), clicks: 1, uniqueClicks: 0, previews: 0 },
+    ]);
+  });
+});
+
+describe('array literal', () => {
+  it('quotes every value, escapes quotes and backslashes, and keeps NULL', async () => {
+    const { arrayLiteral } = await import('./click-sink.ts');
+    expect(arrayLiteral(['a', null, 'say "hi"', 'back\\slash', '{x,y}'])).toBe(
+      '{"a",NULL,"say \\"hi\\"","back\\\\slash","{x,y}"}',
+    );
+  });
+});

@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../platform/db/database.ts';
+import { affiliationClickRollups, affiliationClicks } from './schema.ts';
+
+/** One click as recorded: everything the redirect learnt, nothing it must look up again. */
+export interface RecordedClick {
+  id: string;
+  linkId: string;
+  organizationId: string;
+  visitorKey: string;
+  ip: string | null;
+  isUnique: boolean;
+  device: string | null;
+  browser: string | null;
+  os: string | null;
+  country: string | null;
+  referrerHost: string | null;
+  createdAt: Date;
+}
+
+/** A link-preview bot's fetch: counted apart, never a click, never attributed. */
+export interface PreviewHit {
+  linkId: string;
+  at: Date;
+}
+
+/**
+ * Where batches of clicks go. PostgreSQL (or PGlite) today; an analytical store can be added
+ * behind the same two methods without touching the redirect.
+ */
+export interface ClickSink {
+  /** Writes a batch atomically: all of it, or nothing (the buffer then retries it). */
+  write(clicks: RecordedClick[], previews: PreviewHit[]): Promise<void>;
+}
+
+function hourOf(date: Date): number {
+  return Math.floor(date.getTime() / 3_600_000) * 3_600_000;
+}
+
+interface RollupIncrement {
+  linkId: string;
+  hour: Date;
+  clicks: number;
+  uniqueClicks: number;
+  previews: number;
+}
+
+/** Folds a batch into per-link, per-hour increments: one upserted row per pair, not per click. */
+export function rollupIncrements(clicks: RecordedClick[], previews: PreviewHit[]): RollupIncrement[] {
+  const byKey = new Map<string, RollupIncrement>();
+  const slot = (linkId: string, at: Date) => {
+    const hour = hourOf(at);
+    const key = `${linkId}|${hour}`;
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = { linkId, hour: new Date(hour), clicks: 0, uniqueClicks: 0, previews: 0 };
+      byKey.set(key, entry);
+    }
+    return entry;
+  };
+  for (const click of clicks) {
+    const entry = slot(click.linkId, click.createdAt);
+    entry.clicks++;
+    if (click.isUnique) entry.uniqueClicks++;
+  }
+  for (const preview of previews) slot(preview.linkId, preview.at).previews++;
+  return [...byKey.values()];
+}
+
+/**
+ * A PostgreSQL array literal (`{"a","b",NULL}`): a whole column travels as one parameter, so a
+ * batch of a thousand clicks is a 12-parameter statement, not a 12,000-parameter one.
+ */
+export function arrayLiteral(values: readonly (string | null)[]): string {
+  const items = values.map((value) =>
+    value === null ? 'NULL' : `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,
+  );
+  return `{${items.join(',')}}`;
+}
+
+/** Raw clicks by one multi-row insert (`unnest` of column arrays), hourly rollups incremented, in one transaction. */
+export class DatabaseClickSink implements ClickSink {
+  constructor(private readonly db: Database) {}
+
+  async write(clicks: RecordedClick[], previews: PreviewHit[]): Promise<void> {
+    const increments = rollupIncrements(clicks, previews);
+    await this.db.transaction(async (tx) => {
+      // A retried batch may have been half-written before a crash of the connection: the ids
+      // make the insert idempotent, and rollups are only incremented for rows actually inserted.
+      const insertedIds = clicks.length === 0 ? new Set<string>() : await insertClicks(tx, clicks);
+      const fresh =
+        insertedIds.size === clicks.length
+          ? increments
+          : rollupIncrements(
+              clicks.filter((click) => insertedIds.has(click.id)),
+              previews,
+            );
+      if (fresh.length === 0) return;
+      await tx
+        .insert(affiliationClickRollups)
+        .values(fresh)
+        .onConflictDoUpdate({
+          target: [affiliationClickRollups.linkId, affiliationClickRollups.hour],
+          set: {
+            clicks: sql`${affiliationClickRollups.clicks} + excluded.clicks`,
+            uniqueClicks: sql`${affiliationClickRollups.uniqueClicks} + excluded.unique_clicks`,
+            previews: sql`${affiliationClickRollups.previews} + excluded.previews`,
+          },
+        });
+    });
+  }
+}
+
+const column = (clicks: RecordedClick[], pick: (click: RecordedClick) => string | null) =>
+  arrayLiteral(clicks.map(pick));
+
+async function insertClicks(executor: Executor, clicks: RecordedClick[]): Promise<Set<string>> {
+  const result: unknown = await executor.execute(sql`
+    insert into ${affiliationClicks} (id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host, created_at)
+    select * from unnest(
+      ${column(clicks, (click) => click.id)}::uuid[],
+      ${column(clicks, (click) => click.linkId)}::uuid[],
+      ${column(clicks, (click) => click.organizationId)}::text[],
+      ${column(clicks, (click) => click.visitorKey)}::text[],
+      ${column(clicks, (click) => click.ip)}::text[],
+      ${column(clicks, (click) => String(click.isUnique))}::boolean[],
+      ${column(clicks, (click) => click.device)}::text[],
+      ${column(clicks, (click) => click.browser)}::text[],
+      ${column(clicks, (click) => click.os)}::text[],
+      ${column(clicks, (click) => click.country)}::text[],
+      ${column(clicks, (click) => click.referrerHost)}::text[],
+      ${column(clicks, (click) => click.createdAt.toISOString())}::timestamptz[]
+    )
+    on conflict (id) do nothing
+    returning id`);
+  return new Set((result as { rows: { id: string }[] }).rows.map((row) => row.id));
+}

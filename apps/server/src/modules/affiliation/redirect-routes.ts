@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { missingLinkPage } from '@souk/contracts/affiliation-messages';
+import type { Locale } from '@souk/contracts/locales';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ClickBuffer } from './click-buffer.ts';
+import type { CountryLookup } from './country-lookup.ts';
+import type { LinkTarget } from './link-cache.ts';
+import { codeShape } from './link-service.ts';
+import { isPreviewFetch, referrerHost, type UniqueClickWindow, userAgentFacts, visitorKey } from './visitor.ts';
+
+export interface RedirectDeps {
+  publicUrl: string;
+  resolve(code: string): Promise<LinkTarget | null>;
+  buffer: ClickBuffer;
+  unique: UniqueClickWindow;
+  countries: CountryLookup | null;
+}
+
+export const clickCookie = 'souk_cid';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function missingPage(locale: Locale, publicUrl: string): string {
+  const text = missingLinkPage[locale];
+  const dir = locale === 'ar' ? 'rtl' : 'ltr';
+  return `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(text.title)} · Souk</title><style>body{font-family:system-ui,sans-serif;margin:0;min-height:100vh;display:grid;place-items:center;background:#f8f9fb;color:#1f2430}main{max-width:28rem;padding:2rem;text-align:center}a{display:inline-block;margin-top:1rem;padding:.7rem 1.2rem;border-radius:.5rem;background:#3b3fb6;color:#fff;text-decoration:none}</style></head><body><main><h1>${escapeHtml(text.title)}</h1><p>${escapeHtml(text.body)}</p><a href="${escapeHtml(`${publicUrl}/marketplace`)}">${escapeHtml(text.cta)}</a></main></body></html>`;
+}
+
+/**
+ * The destination with the visitor's own query string (UTM tags...) passed through and the
+ * click id appended. The host always comes from the link's target, never from the request.
+ */
+export function destinationWith(target: string, rawQuery: string, clickId: string | null): string {
+  const url = new URL(target);
+  if (rawQuery) {
+    for (const [name, value] of new URLSearchParams(rawQuery)) {
+      if (name !== clickCookie) url.searchParams.append(name, value);
+    }
+  }
+  if (clickId) url.searchParams.set(clickCookie, clickId);
+  return url.toString();
+}
+
+/**
+ * `GET /r/:code`, the hottest path of the product: a cached lookup, bot and preview filtering,
+ * then the 302. The click is only appended to the buffer here; the database sees it in the next
+ * batch, off the response path.
+ */
+export function redirectRoutes(deps: RedirectDeps): FastifyPluginAsync {
+  const secure = deps.publicUrl.startsWith('https:');
+  return async (app) => {
+    app.get<{ Params: { code: string } }>(
+      '/r/:code',
+      { config: { access: 'public' }, schema: { hide: true } },
+      async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply) => {
+        const code = request.params.code.toLowerCase();
+        const target = codeShape.test(code) ? await deps.resolve(code) : null;
+        if (!target) {
+          return reply
+            .code(404)
+            .type('text/html; charset=utf-8')
+            .header('cache-control', 'no-store')
+            .send(missingPage(request.locale, deps.publicUrl));
+        }
+        const queryAt = request.url.indexOf('?');
+        const rawQuery = queryAt === -1 ? '' : request.url.slice(queryAt + 1);
+        const userAgent = request.headers['user-agent'] ?? '';
+        const now = new Date();
+        reply.header('cache-control', 'private, no-store').header('referrer-policy', 'strict-origin-when-cross-origin');
+        if (isPreviewFetch(request.method, userAgent)) {
+          // The unfurler still reaches the page (for its card), but nothing is attributed.
+          const wait = deps.buffer.addPreview({ linkId: target.linkId, at: now });
+          if (wait) await wait;
+          return reply.redirect(destinationWith(target.destination, rawQuery, null), 302);
+        }
+        const clickId = randomUUID();
+        const ip = request.ip || null;
+        const visitor = visitorKey(ip ?? '', userAgent);
+        const facts = userAgentFacts(userAgent);
+        const wait = deps.buffer.addClick({
+          id: clickId,
+          linkId: target.linkId,
+          organizationId: target.organizationId,
+          visitorKey: visitor,
+          ip,
+          isUnique: deps.unique.firstSeen(target.linkId, visitor, now.getTime()),
+          device: facts.device,
+          browser: facts.browser,
+          os: facts.os,
+          country: ip && deps.countries ? deps.countries.country(ip) : null,
+          referrerHost: referrerHost(request.headers.referer),
+          createdAt: now,
+        });
+        // Backpressure: only when the database has fallen far behind does a visitor wait.
+        if (wait) await wait;
+        const maxAge = target.attributionWindowDays * 86_400;
+        reply.header(
+          'set-cookie',
+          `${clickCookie}=${clickId}; Max-Age=${maxAge}; Path=/; SameSite=Lax; HttpOnly${secure ? '; Secure' : ''}`,
+        );
+        return reply.redirect(destinationWith(target.destination, rawQuery, clickId), 302);
+      },
+    );
+  };
+}

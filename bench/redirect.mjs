@@ -1,0 +1,195 @@
+// The tracked redirect, the product's hottest path: GET /r/{code} with a browser user agent,
+// 50 connections for 10 s (autocannon), then a bare node:http server answering 302 in the same
+// run as the baseline. After a graceful stop (SIGTERM) the clicks written to the database are
+// counted against the 302 responses seen: they must be equal. PostgreSQL when DATABASE_URL is
+// set (a fresh database is created next to it and dropped after), else the embedded database.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { buildServer } from '../scripts/build-server.mjs';
+import { freePort, repoRoot, startAndWait, stop } from './lib.mjs';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const browserAgent =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+const demoPassword = readFileSync(path.join(repoRoot, 'apps/server/src/seed/demo-accounts.ts'), 'utf8').match(
+  /demoPassword = '([^']+)'/,
+)?.[1];
+
+/** autocannon, counting 302 answers and keeping every latency for exact percentiles. */
+function measure(url) {
+  return new Promise((resolve, reject) => {
+    const times = [];
+    let redirects = 0;
+    const instance = autocannon(
+      { url, connections, duration: seconds, headers: { 'user-agent': browserAgent } },
+      (error, result) => {
+        if (error) return reject(error);
+        times.sort((a, b) => a - b);
+        const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+        resolve({
+          rps: result.requests.average,
+          p50: at(0.5),
+          p99: at(0.99),
+          redirects,
+          others: result.errors + result.non2xx - redirects,
+        });
+      },
+    );
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      times.push(responseTime);
+      if (status === 302) redirects++;
+    });
+  });
+}
+
+/** A fresh PostgreSQL database beside the one DATABASE_URL names, so demo data is seeded. */
+async function freshPostgres(baseUrl) {
+  const name = `souk_bench_redirect_${process.pid}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+async function countClicks(database, dataDir, code) {
+  const query = `select count(*)::int as n from affiliation_clicks c join affiliation_links l on l.id = c.link_id where l.code = $1`;
+  if (database) {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query(query, [code]);
+    await client.end();
+    return rows[0].n;
+  }
+  const db = await PGlite.create({ dataDir: path.join(dataDir, 'db'), extensions: { pg_trgm } });
+  const { rows } = await db.query(query, [code]);
+  await db.close();
+  return rows[0].n;
+}
+
+/** 302 answers of `/r/:code` the server counted (its request-duration histogram). */
+async function redirectsServed(origin) {
+  const text = await (await fetch(`${origin}/metrics`)).text();
+  const line = text
+    .split('\n')
+    .find(
+      (candidate) =>
+        candidate.startsWith('http_request_duration_seconds_count{') &&
+        candidate.includes('route="/r/:code"') &&
+        candidate.includes('status="302"'),
+    );
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : Number.NaN;
+}
+
+/** Signs in as the demo influencer and creates a link on a deal they are approved for. */
+async function createLink(origin) {
+  const signIn = await fetch(`${origin}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email: 'influencer@souk.test', password: demoPassword }),
+  });
+  if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ');
+  const headers = { cookie, origin, 'content-type': 'application/json' };
+  const requests = await (await fetch(`${origin}/api/v1/affiliation-requests?status=approved`, { headers })).json();
+  const productId = requests.items[0]?.productId;
+  if (!productId) throw new Error('the demo influencer has no approved affiliation');
+  const created = await fetch(`${origin}/api/v1/links`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ productId, channel: 'custom', alias: `bench-${Date.now().toString(36)}` }),
+  });
+  if (created.status !== 201) throw new Error(`link not created: ${created.status} ${await created.text()}`);
+  return created.json();
+}
+
+// The server serves the web app in the same process and refuses to start without its build.
+if (!existsSync(path.join(repoRoot, 'apps/web/build/server/index.js'))) {
+  console.error('The web app is not built: run `npm run build` first.');
+  process.exit(1);
+}
+await buildServer();
+const dataDir = mkdtempSync(path.join(tmpdir(), 'souk-bench-redirect-'));
+const database = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : null;
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+let server;
+let baseline;
+try {
+  server = await startAndWait(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: database?.url ?? '',
+      REDIS_URL: '',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      SEED_DEMO_DATA: 'true',
+      PUBLIC_URL: origin,
+      AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      KYC_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 7).toString('base64')}`,
+      KYC_ENCRYPTION_KEY_ID: 'bench',
+    },
+    url: `${origin}/readyz`,
+    timeoutMs: 180_000,
+  });
+  const link = await createLink(origin);
+  // Warm-up: the link cache, the user-agent cache, the JIT.
+  await fetch(`${origin}/r/${link.code}`, { redirect: 'manual', headers: { 'user-agent': browserAgent } });
+  const tracked = await measure(`${origin}/r/${link.code}`);
+  // autocannon stops counting with requests still in flight; the server's own count of 302s
+  // (Prometheus, read once those have landed) is the number to compare.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const served = await redirectsServed(origin);
+  const exitCode = await stop(server.child);
+  server = undefined;
+  const recorded = await countClicks(database, dataDir, link.code);
+
+  const basePort = await freePort();
+  const script = `require('node:http').createServer((q,s)=>{s.statusCode=302;s.setHeader('location','http://127.0.0.1/p/deal?souk_cid=x');s.end()}).listen(${basePort},'127.0.0.1')`;
+  baseline = await startAndWait(process.execPath, ['-e', script], {
+    url: `http://127.0.0.1:${basePort}/healthz-any`,
+    expectStatus: 302,
+  });
+  const bare = await measure(`http://127.0.0.1:${basePort}/r/x`);
+
+  const row = (name, r) =>
+    `${name.padEnd(26)} ${String(Math.round(r.rps)).padStart(8)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms   302s ${r.redirects}   other ${r.others}`;
+  console.log(
+    `database: ${database ? 'PostgreSQL' : 'embedded (PGlite)'}   ${connections} connections, ${seconds} s each`,
+  );
+  console.log(row('tracked GET /r/{code}', tracked));
+  console.log(row('bare node:http 302', bare));
+  console.log(`ratio tracked/bare throughput: ${(tracked.rps / bare.rps).toFixed(2)}`);
+  console.log(
+    `after graceful stop (exit ${exitCode}): clicks recorded ${recorded}, 302 responses served ${served} (autocannon saw ${tracked.redirects} + 1 warm-up; the rest were in flight at its stop) -> ${recorded === served ? 'equal, zero lost' : 'MISMATCH'}`,
+  );
+  if (recorded !== served) process.exitCode = 1;
+} finally {
+  if (server) await stop(server.child);
+  if (baseline) await stop(baseline.child);
+  await database?.drop().catch((error) => console.error('could not drop the bench database:', error.message));
+  rmSync(dataDir, { recursive: true, force: true });
+}
