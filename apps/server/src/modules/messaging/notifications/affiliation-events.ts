@@ -42,7 +42,7 @@ export const affiliationNotificationEvents = {
     render(locale, data) {
       return {
         ...requestedText[locale](data.influencerName, data.productTitle),
-        link: `/dashboard/affiliation-requests?focus=${data.requestId}`,
+        link: `/merchant/affiliations?focus=${data.requestId}`,
       };
     },
   }),
@@ -56,7 +56,7 @@ export const affiliationNotificationEvents = {
     render(locale, data) {
       return {
         ...decidedText[locale](data.productTitle, data.approved, data.reason),
-        link: data.approved ? '/dashboard/links' : '/dashboard/affiliation-requests',
+        link: data.approved ? '/influencer/links' : '/influencer/affiliations',
       };
     },
   }),
