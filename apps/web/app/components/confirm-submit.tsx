@@ -11,28 +11,43 @@ interface ConfirmSubmitProps extends Omit<ButtonProps, 'children'> {
   /** The question asked before sending. */
   question: string;
   action?: string;
+  /** Visible fields sent with the form (a reason, an override). */
+  children?: ReactNode;
+  testId?: string;
 }
 
 /**
- * A one-button form that asks first. With JavaScript the question is a dialog (Escape or
- * "Cancel" keeps everything as it is); without it the button posts directly, as any form does.
+ * A form whose submit button asks first. With JavaScript the question is a dialog (Escape or
+ * "Cancel" keeps everything as it is), after the browser's own checks of any visible field;
+ * without it the button posts directly, as any form does.
  */
-export function ConfirmSubmit({ fields, label, question, action, ...buttonProps }: ConfirmSubmitProps) {
+export function ConfirmSubmit({
+  fields,
+  label,
+  question,
+  action,
+  children,
+  testId,
+  ...buttonProps
+}: ConfirmSubmitProps) {
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
   const [open, setOpen] = useState(false);
   return (
-    <Form method="post" action={action} ref={formRef}>
+    <Form method="post" action={action} ref={formRef} data-testid={testId}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      {children}
       <Button
         type="submit"
+        mt={children ? 'xs' : undefined}
         {...buttonProps}
         onClick={(event) => {
           if (!hydrated) return;
           event.preventDefault();
+          if (formRef.current?.reportValidity() === false) return;
           setOpen(true);
         }}
       >

@@ -22,8 +22,8 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link } from 'react-router';
 import type { z } from 'zod';
 import { CommissionStatusBadge } from '../../components/affiliation/affiliation-status-badge';
-import { ConfirmForm } from '../../components/affiliation/confirm-form';
 import { StatCard } from '../../components/affiliation/stat-card';
+import { ConfirmSubmit } from '../../components/confirm-submit';
 import { PageTitle } from '../../components/page-title';
 import { apiJson } from '../../lib/api.server';
 import { formText } from '../../lib/auth-feedback.server';
@@ -285,7 +285,7 @@ function CommissionRow({
       </Group>
       {merchantSide && canDecide && item.status === 'pending' && (
         <Group gap="sm" mt="sm" align="flex-start">
-          <ConfirmForm
+          <ConfirmSubmit
             fields={{ intent: 'approve', id: item.id }}
             label={t('affiliation.earnings.approve')}
             question={t('affiliation.earnings.approveQuestion', { amount })}
@@ -298,7 +298,7 @@ function CommissionRow({
                 {t('affiliation.earnings.rejectFraud')}
               </Text>
             </summary>
-            <ConfirmForm
+            <ConfirmSubmit
               fields={{ intent: 'reject', id: item.id }}
               label={t('affiliation.earnings.rejectFraud')}
               question={t('affiliation.earnings.rejectTitle')}
@@ -313,7 +313,7 @@ function CommissionRow({
                 minLength={3}
                 maxLength={1000}
               />
-            </ConfirmForm>
+            </ConfirmSubmit>
           </details>
         </Group>
       )}

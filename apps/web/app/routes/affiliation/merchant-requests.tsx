@@ -24,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { AffiliationStatusBadge } from '../../components/affiliation/affiliation-status-badge';
-import { ConfirmForm } from '../../components/affiliation/confirm-form';
+import { ConfirmSubmit } from '../../components/confirm-submit';
 import { PageTitle } from '../../components/page-title';
 import { apiJson } from '../../lib/api.server';
 import { formText } from '../../lib/auth-feedback.server';
@@ -208,7 +208,7 @@ function RequestCard({ item, canDecide }: { item: AffiliationRequestView; canDec
         )}
         {canDecide && item.status === 'pending' && (
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-            <ConfirmForm
+            <ConfirmSubmit
               fields={{ intent: 'approve', id: item.id }}
               label={t('affiliation.merchant.approve')}
               question={t('affiliation.merchant.approveQuestion', {
@@ -238,8 +238,8 @@ function RequestCard({ item, canDecide }: { item: AffiliationRequestView; canDec
                   dir="ltr"
                 />
               </Group>
-            </ConfirmForm>
-            <ConfirmForm
+            </ConfirmSubmit>
+            <ConfirmSubmit
               fields={{ intent: 'reject', id: item.id }}
               label={t('affiliation.merchant.reject')}
               question={t('affiliation.merchant.rejectReason')}
@@ -257,11 +257,11 @@ function RequestCard({ item, canDecide }: { item: AffiliationRequestView; canDec
                 autosize
                 minRows={2}
               />
-            </ConfirmForm>
+            </ConfirmSubmit>
           </SimpleGrid>
         )}
         {canDecide && item.status === 'approved' && (
-          <ConfirmForm
+          <ConfirmSubmit
             fields={{ intent: 'end', id: item.id }}
             label={t('affiliation.merchant.end')}
             question={t('affiliation.merchant.endQuestion')}
