@@ -106,6 +106,38 @@ export const configSchema = z.object({
   CLICK_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(5000).default(250),
   /** Pixel calls per address per minute (the pixel is unauthenticated). */
   PIXEL_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  // Payments. A gateway is enabled when its credentials are set; none of them reach the browser.
+  /** CMI (NestPay 3D_PAY_HOSTING): merchant id, store key (signs forms), and the API user for refunds. */
+  CMI_CLIENT_ID: z.string().min(1).optional(),
+  CMI_STORE_KEY: z.string().min(1).optional(),
+  CMI_API_USER: z.string().min(1).optional(),
+  CMI_API_PASSWORD: z.string().min(1).optional(),
+  /** Where the payment page and the API live (`/fim/est3Dgate`, `/fim/api` under it). */
+  CMI_BASE_URL: z.url().default('https://testpayment.cmi.co.ma'),
+  /** `test` labels payments as tests (the test page); `live` takes real money. */
+  CMI_MODE: z.enum(['test', 'live']).default('test'),
+  /** Stripe Checkout: secret API key and the webhook endpoint's signing secret. */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  STRIPE_API_BASE: z.url().default('https://api.stripe.com'),
+  /** Currencies Stripe takes for deals (MAD deals are CMI's unless listed here). */
+  STRIPE_CURRENCIES: z
+    .string()
+    .default('EUR,USD')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((code) => code.trim().toUpperCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(['MAD', 'EUR', 'USD']))),
+  /**
+   * The built-in test gateway (speaks CMI's protocol, takes only test cards): `auto` turns it on
+   * when no real gateway is configured, except in production, where it needs `on`.
+   */
+  PAYMENTS_SANDBOX: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** How long a gateway call (refund, status, checkout session) may take before it counts as timed out. */
+  PAYMENTS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 });
 
 export type Config = z.infer<typeof configSchema> & {
