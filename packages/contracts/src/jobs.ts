@@ -7,6 +7,8 @@ export const QueueName = {
   KycPurgeDocuments: 'kyc.purge-documents',
   CatalogExpireDeals: 'catalog.expire-deals',
   AffiliationApproveCommissions: 'affiliation.approve-commissions',
+  PaymentsExpireReservations: 'payments.expire-reservations',
+  PaymentsSyncAffiliation: 'payments.sync-affiliation',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -17,6 +19,10 @@ export const jobPayloadSchemas = {
   [QueueName.KycPurgeDocuments]: z.object({}),
   [QueueName.CatalogExpireDeals]: z.object({}),
   [QueueName.AffiliationApproveCommissions]: z.object({}),
+  /** Unpaid orders past their reservation: expired, units back in stock. */
+  [QueueName.PaymentsExpireReservations]: z.object({}),
+  /** A paid or refunded order told to affiliation (sale, then each refund); idempotent. */
+  [QueueName.PaymentsSyncAffiliation]: z.object({ orderId: z.uuid() }),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<Q extends QueueName> = z.input<(typeof jobPayloadSchemas)[Q]>;
