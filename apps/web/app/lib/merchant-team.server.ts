@@ -1,7 +1,7 @@
 import type { Me } from '@souk/contracts/identity';
 import type { TeamRole } from '@souk/contracts/teams';
 import { type AppLoadContext, data } from 'react-router';
-import { requireUser } from '../../../lib/session.server';
+import { requireUser } from './session.server';
 
 /** Team roles that may write the catalog; analysts only read. */
 const editingRoles: TeamRole[] = ['owner', 'admin', 'editor'];

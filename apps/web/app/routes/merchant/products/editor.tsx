@@ -8,12 +8,12 @@ import { apiJson } from '../../../lib/api.server';
 import { merchantApi, publicApi } from '../../../lib/catalog/catalog-api';
 import { emptyProductForm, formValuesOf } from '../../../lib/catalog/product-form';
 import { localeOf } from '../../../lib/locale.server';
+import { requireMerchantTeam } from '../../../lib/merchant-team.server';
 import { unwrapForPage } from '../../../lib/session.server';
 import { useFeedbackToast } from '../../../lib/use-feedback-toast';
 import type { Route } from './+types/editor';
 import { editorAction } from './editor-actions.server';
 import { ImageManager } from './image-manager';
-import { requireMerchantTeam } from './merchant-team.server';
 import { ProductForm } from './product-form';
 import { StatusActions } from './status-actions';
 

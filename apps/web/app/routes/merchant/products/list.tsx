@@ -10,10 +10,10 @@ import { apiJson } from '../../../lib/api.server';
 import { merchantApi } from '../../../lib/catalog/catalog-api';
 import { formatMoney } from '../../../lib/format-money';
 import { formatDateTime } from '../../../lib/intl';
+import { requireMerchantTeam } from '../../../lib/merchant-team.server';
 import { useRootData } from '../../../lib/root-data';
 import { unwrapForPage } from '../../../lib/session.server';
 import type { Route } from './+types/list';
-import { requireMerchantTeam } from './merchant-team.server';
 
 const statusFilters: ProductStatus[] = ['draft', 'published', 'expired', 'archived'];
 
