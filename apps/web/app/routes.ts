@@ -20,6 +20,15 @@ export default [
     // Marketplace: public listing and deal pages.
     route('marketplace', 'routes/marketplace.tsx'),
     route('p/:slug', 'routes/deal/route.tsx'),
+    // Checkout and orders: buying a deal, the order and its vouchers, the merchant's counter.
+    route('p/:slug/buy', 'routes/checkout/route.tsx'),
+    route('orders/:id', 'routes/orders/order-page.tsx'),
+    route('account/orders', 'routes/orders/my-orders.tsx'),
+    layout('routes/merchant/orders/orders-layout.tsx', [
+      route('merchant/orders', 'routes/merchant/orders/list.tsx'),
+      route('merchant/orders/:id', 'routes/merchant/orders/detail.tsx', { id: 'merchant-order' }),
+      route('merchant/redeem', 'routes/merchant/orders/redeem.tsx'),
+    ]),
     // Affiliation: promoting deals, tracked links, commissions.
     route('p/:slug/promote', 'routes/affiliation/promote.tsx'),
     layout('routes/affiliation/affiliation-layout.tsx', [
@@ -65,6 +74,9 @@ export default [
       route('admin/catalog/promotions', 'routes/admin/catalog/promotions.tsx'),
       route('admin/catalog/categories', 'routes/admin/catalog/categories.tsx'),
       route('admin/catalog/reviews', 'routes/admin/catalog/reviews.tsx'),
+      route('admin/orders', 'routes/admin/payments/orders.tsx'),
+      route('admin/orders/:id', 'routes/merchant/orders/detail.tsx', { id: 'admin-order' }),
+      route('admin/payments', 'routes/admin/payments/payments.tsx'),
     ]),
     route('*', 'routes/not-found.tsx'),
   ]),

@@ -24,6 +24,8 @@ export function navItemsFor(viewer: Me | null): NavItem[] {
   const items: NavItem[] = [home, marketplace, { to: '/dashboard', labelKey: dashboardLabel(viewer) }];
   if (viewer.accountType === 'merchant' && viewer.teams.length > 0) {
     items.push({ to: '/merchant/products', labelKey: 'catalogNav.merchantProducts' });
+    // One link: the orders and the voucher counter share tabs (routes/merchant/orders/orders-layout.tsx).
+    items.push({ to: '/merchant/orders', labelKey: 'paymentsNav.merchantOrders' });
     // One link: the affiliation pages have their own tabs (routes/affiliation/affiliation-layout.tsx).
     items.push({ to: '/merchant/affiliations', labelKey: 'affiliationNav.merchant' });
   }
@@ -31,6 +33,8 @@ export function navItemsFor(viewer: Me | null): NavItem[] {
     items.push({ to: '/influencer/links', labelKey: 'affiliationNav.myLinks' });
     items.push({ to: '/influencer/earnings', labelKey: 'affiliationNav.earnings' });
   }
+  // Anyone signed in may have bought a deal.
+  items.push({ to: '/account/orders', labelKey: 'paymentsNav.myOrders' });
   if (viewer.role === 'admin') {
     // One link: the admin pages have their own tabs (routes/admin/admin-layout.tsx).
     items.push({ to: '/admin', labelKey: 'nav.admin' });

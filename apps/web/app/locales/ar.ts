@@ -2,6 +2,7 @@ import { affiliationAr } from './affiliation/ar';
 import { catalogAr } from './catalog/ar';
 import type { fr } from './fr';
 import { kycAr } from './kyc/ar';
+import { paymentsAr } from './payments/ar';
 import { siteAr } from './site/ar';
 
 export const ar: typeof fr = {
@@ -582,4 +583,5 @@ export const ar: typeof fr = {
   ...kycAr,
   ...affiliationAr,
   ...catalogAr,
+  ...paymentsAr,
 };

@@ -2,6 +2,7 @@ import { affiliationEn } from './affiliation/en';
 import { catalogEn } from './catalog/en';
 import type { fr } from './fr';
 import { kycEn } from './kyc/en';
+import { paymentsEn } from './payments/en';
 import { siteEn } from './site/en';
 
 export const en: typeof fr = {
@@ -589,4 +590,5 @@ export const en: typeof fr = {
   ...kycEn,
   ...affiliationEn,
   ...catalogEn,
+  ...paymentsEn,
 };

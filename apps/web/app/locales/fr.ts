@@ -1,6 +1,7 @@
 import { affiliationFr } from './affiliation/fr';
 import { catalogFr } from './catalog/fr';
 import { kycFr } from './kyc/fr';
+import { paymentsFr } from './payments/fr';
 import { siteFr } from './site/fr';
 
 /** French is the reference: the other languages are typed against it, so no key can be missing. */
@@ -594,4 +595,5 @@ export const fr = {
   ...kycFr,
   ...affiliationFr,
   ...catalogFr,
+  ...paymentsFr,
 };

@@ -19,9 +19,16 @@ type SignUpResult =
   | { ok: true; email: string }
   | { ok: false; error: string; fieldErrors: Record<string, string>; values: SignUpValues };
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   if (await getViewer(context)) throw redirect('/dashboard');
-  return null;
+  // A guest's order page offers an account with the name and address given at checkout.
+  const url = new URL(request.url);
+  const prefill: SignUpValues = {
+    name: url.searchParams.get('name')?.slice(0, 120) ?? '',
+    email: url.searchParams.get('email')?.slice(0, 254) ?? '',
+    accountType: '',
+  };
+  return { prefill };
 }
 
 /**
@@ -56,7 +63,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   );
 }
 
-export default function SignUp({ actionData }: Route.ComponentProps) {
+export default function SignUp({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   useFeedbackToast(actionData, { errorTitle: t('signUp.errorTitle') });
 
@@ -76,7 +83,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
   }
 
   const fieldErrors = actionData?.fieldErrors ?? {};
-  const values = actionData?.values;
+  const values = actionData?.values ?? loaderData?.prefill;
   return (
     <AuthCard title={t('signUp.title')} intro={t('signUp.intro')}>
       {actionData && (

@@ -1,6 +1,6 @@
 import { Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useRootData } from '../../lib/root-data';
 import { signInPath } from '../../lib/safe-redirect';
 
@@ -12,10 +12,13 @@ export function DealActions({ slug, canBuy }: { slug: string; canBuy: boolean })
   const { t } = useTranslation();
   const { viewer } = useRootData();
   const promotePath = `/p/${slug}/promote`;
+  // A visit from a tracked link keeps its click id on the way to checkout (the cookie may be refused).
+  const clickId = new URLSearchParams(useLocation().search).get('souk_cid');
+  const buyPath = clickId ? `/p/${slug}/buy?${new URLSearchParams({ souk_cid: clickId })}` : `/p/${slug}/buy`;
   return (
     <Stack gap="xs">
       {canBuy ? (
-        <Button component={Link} to={`/p/${slug}/buy`} size="lg" fullWidth data-testid="buy">
+        <Button component={Link} to={buyPath} size="lg" fullWidth data-testid="buy">
           {t('deal.buy')}
         </Button>
       ) : (

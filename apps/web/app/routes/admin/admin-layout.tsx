@@ -17,6 +17,8 @@ const tabs: SectionTab[] = [
   { to: '/admin/catalog/promotions', labelKey: 'catalogNav.adminPromotions' },
   { to: '/admin/catalog/categories', labelKey: 'catalogNav.adminCategories' },
   { to: '/admin/catalog/reviews', labelKey: 'catalogNav.adminReviews' },
+  { to: '/admin/orders', labelKey: 'paymentsNav.adminOrders' },
+  { to: '/admin/payments', labelKey: 'paymentsNav.adminPayments' },
 ];
 /** A KYC reviewer sees the review queue only. */
 const reviewerTabs: SectionTab[] = [{ to: '/admin/kyc', labelKey: 'kycAdmin.nav' }];
