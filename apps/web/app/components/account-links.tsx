@@ -7,6 +7,10 @@ export function AccountLinks() {
   const { t } = useTranslation();
   return (
     <Stack gap="xs">
+      {/* Anyone signed in may have bought a deal: their orders sit with their account. */}
+      <Anchor component={Link} to="/account/orders">
+        {t('paymentsNav.myOrders')}
+      </Anchor>
       <Anchor component={Link} to="/settings/account">
         {t('account.accountSettings')}
       </Anchor>

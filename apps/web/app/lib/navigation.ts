@@ -33,8 +33,6 @@ export function navItemsFor(viewer: Me | null): NavItem[] {
     items.push({ to: '/influencer/links', labelKey: 'affiliationNav.myLinks' });
     items.push({ to: '/influencer/earnings', labelKey: 'affiliationNav.earnings' });
   }
-  // Anyone signed in may have bought a deal.
-  items.push({ to: '/account/orders', labelKey: 'paymentsNav.myOrders' });
   if (viewer.role === 'admin') {
     // One link: the admin pages have their own tabs (routes/admin/admin-layout.tsx).
     items.push({ to: '/admin', labelKey: 'nav.admin' });
