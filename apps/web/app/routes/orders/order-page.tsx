@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import type { OrderView } from '@souk/contracts/payments';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useRevalidator } from 'react-router';
+import { Link, redirect, useLocation, useRevalidator } from 'react-router';
 import { PageTitle } from '../../components/page-title';
 import { OrderStatusBadge } from '../../components/payments/order-status-badge';
 import { VoucherCard, type VoucherContext } from '../../components/payments/voucher-card';
@@ -16,6 +16,16 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   return loadOrderPage(context, request, params.id);
 }
 
+/**
+ * A card gateway may bring the buyer back with a form post to this address (CMI posts to its
+ * okUrl and failUrl). Only the gateway's server-to-server callback settles an order, so the post
+ * is not read: the browser is sent on to the page itself.
+ */
+export async function action({ request }: Route.ActionArgs) {
+  const url = new URL(request.url);
+  return redirect(`${url.pathname}${url.search}`, 303);
+}
+
 export const meta: Route.MetaFunction = () => [{ name: 'robots', content: 'noindex' }];
 
 /** How often a pending order asks again, and for how long before leaving it to the refresh link. */
@@ -25,15 +35,19 @@ const pollForMs = 10 * 60_000;
 /** Asks the server again while the gateway has not confirmed; the page's own loader is the source. */
 function usePollWhilePending(pending: boolean) {
   const revalidator = useRevalidator();
+  // Read through a ref: the revalidator changes with each load, which must not restart the clock.
+  const revalidatorRef = useRef(revalidator);
+  revalidatorRef.current = revalidator;
   useEffect(() => {
     if (!pending) return;
     const started = Date.now();
     const timer = window.setInterval(() => {
+      const current = revalidatorRef.current;
       if (Date.now() - started > pollForMs) window.clearInterval(timer);
-      else if (revalidator.state === 'idle' && document.visibilityState === 'visible') void revalidator.revalidate();
+      else if (current.state === 'idle' && document.visibilityState === 'visible') void current.revalidate();
     }, pollEveryMs);
     return () => window.clearInterval(timer);
-  }, [pending, revalidator]);
+  }, [pending]);
 }
 
 export default function OrderPage({ loaderData }: Route.ComponentProps) {
