@@ -117,6 +117,12 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
               <Button component={Link} to="/merchant/affiliations" variant="default">
                 {t('affiliationNav.requests')}
               </Button>
+              <Button component={Link} to="/merchant/orders" variant="default">
+                {t('paymentsNav.orders')}
+              </Button>
+              <Button component={Link} to="/merchant/redeem" variant="default">
+                {t('paymentsNav.redeem')}
+              </Button>
             </Group>
           </EmptyStateCard>
         )}
