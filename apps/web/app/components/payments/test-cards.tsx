@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 const testCards = [
   { labelKey: 'checkout.testCardVisa', number: '4000 0000 0000 0010', cvc: '000' },
   { labelKey: 'checkout.testCardMastercard', number: '5453 0100 0006 6100', cvc: '000' },
-  { labelKey: 'checkout.testCard3ds', number: '5191 6301 0000 4896', cvc: null },
+  { labelKey: 'checkout.testCard3ds', number: '5191 6301 0000 4896', cvc: '000' },
 ] as const;
 
 export function TestCards() {
@@ -22,10 +22,13 @@ export function TestCards() {
         {testCards.map((card) => (
           <List.Item key={card.number}>
             {t(card.labelKey)} ·{' '}
-            <Text span ff="monospace" dir="ltr" data-testid="test-card-number">
+            <Text span ff="monospace" dir="ltr" style={{ whiteSpace: 'nowrap' }} data-testid="test-card-number">
               {card.number}
             </Text>
-            {card.cvc && ` · ${t('checkout.cvc', { cvc: card.cvc })}`}
+            {' · '}
+            <Text span style={{ whiteSpace: 'nowrap' }}>
+              {t('checkout.cvc', { cvc: card.cvc })}
+            </Text>
           </List.Item>
         ))}
       </List>

@@ -13,11 +13,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import type { ProductImageView } from '@souk/contracts/catalog';
 import type { CheckoutProduct, EnabledGateway } from '@souk/contracts/payments';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, Link } from 'react-router';
-import { DealPicture } from '../../components/catalog/deal-picture';
 import { PageTitle } from '../../components/page-title';
 import { PaymentHandoff } from '../../components/payments/payment-handoff';
 import { TestCards } from '../../components/payments/test-cards';
@@ -184,7 +184,6 @@ function CheckoutForm({
               value={gateway}
               onChange={setGateway}
               error={fieldErrors.gateway}
-              required
             >
               <Stack gap="sm" mt="xs">
                 {gateways.map((option) => (
@@ -204,11 +203,7 @@ function CheckoutForm({
                 {t('checkout.summary')}
               </Title>
               <Group wrap="nowrap" align="flex-start" gap="sm">
-                {product.image && (
-                  <div style={{ width: 96, flexShrink: 0, borderRadius: 8, overflow: 'hidden' }}>
-                    <DealPicture image={product.image} alt="" sizes="96px" />
-                  </div>
-                )}
+                {product.image && <Thumbnail image={product.image} />}
                 <div style={{ minWidth: 0 }}>
                   <Text fw={600}>{product.title}</Text>
                   <Text size="sm" c="dimmed">
@@ -292,5 +287,26 @@ function GatewayOption({ gateway, selected }: { gateway: EnabledGateway; selecte
       />
       {gateway.test && gateway.id !== 'stripe' && <TestCards />}
     </Paper>
+  );
+}
+
+/** The deal's photo, small: the smallest resized copy, cropped to a fixed box. */
+function Thumbnail({ image }: { image: ProductImageView }) {
+  const smallest = image.variants.find((variant) => variant.format === 'webp') ?? image.variants[0];
+  return (
+    <img
+      src={smallest?.url ?? image.url}
+      alt=""
+      width={96}
+      height={72}
+      loading="lazy"
+      style={{
+        flexShrink: 0,
+        objectFit: 'cover',
+        borderRadius: 8,
+        backgroundImage: `url("${image.placeholder}")`,
+        backgroundSize: 'cover',
+      }}
+    />
   );
 }
