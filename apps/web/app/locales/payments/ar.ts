@@ -75,7 +75,7 @@ export const paymentsAr: typeof paymentsFr = {
     name: 'الاسم الكامل',
     email: 'البريد الإلكتروني',
     phone: 'الهاتف',
-    phoneHint: 'مثلاً 06 12 34 56 78',
+    phoneHint: 'مثلاً \u206606 12 34 56 78\u2069',
     paymentMethod: 'وسيلة الدفع',
     gatewayText: {
       cmi: 'دفع آمن بتقنية 3-D Secure على صفحة CMI.',
@@ -87,7 +87,7 @@ export const paymentsAr: typeof paymentsFr = {
     testCardsText: 'استعمل إحدى هذه البطاقات على صفحة الدفع التجريبية. تُرفض أي بطاقة أخرى.',
     testCardVisa: 'Visa (مقبولة)',
     testCardMastercard: 'Mastercard (مقبولة)',
-    testCard3ds: 'Mastercard مع 3-D Secure، الرمز 123',
+    testCard3ds: '\u2066Mastercard 3-D Secure\u2069، الرمز 123',
     cvc: 'CVC {{cvc}}',
     pay: 'ادفع {{amount}}',
     secure: 'تُدخل معلومات بطاقتك على صفحة مزوّد الدفع، وليس على سوق أبداً.',
@@ -260,6 +260,7 @@ export const paymentsAr: typeof paymentsFr = {
     errorTitle: 'لم ينجح ذلك',
   },
   paymentsAdmin: {
+    attachments: 'المرفقات',
     ordersTitle: 'كل الطلبات',
     ordersIntro: 'طلبات كل التجار.',
     merchant: 'التاجر',

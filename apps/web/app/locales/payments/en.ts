@@ -261,6 +261,7 @@ export const paymentsEn: typeof paymentsFr = {
     errorTitle: 'That did not work',
   },
   paymentsAdmin: {
+    attachments: 'Attachments',
     ordersTitle: 'All orders',
     ordersIntro: 'Orders of every merchant.',
     merchant: 'Merchant',

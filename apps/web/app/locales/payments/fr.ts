@@ -260,6 +260,7 @@ export const paymentsFr = {
     errorTitle: 'Cela n’a pas fonctionné',
   },
   paymentsAdmin: {
+    attachments: 'Pièces jointes',
     ordersTitle: 'Toutes les commandes',
     ordersIntro: 'Les commandes de tous les marchands.',
     merchant: 'Marchand',
