@@ -19,6 +19,7 @@ import { catalogPublicRoutes } from './public-routes.ts';
 import { ReadCache } from './read-cache.ts';
 import { ReviewService } from './review-service.ts';
 import { catalogRootRoutes } from './root-routes.ts';
+import { StockService } from './stock-service.ts';
 
 export type { ProcessedImage } from './image-processing.ts';
 
@@ -29,6 +30,8 @@ export interface CatalogModule {
   moderation: ModerationService;
   marketplace: MarketplaceService;
   reviews: ReviewService;
+  /** Units of deals, reserved and released by the checkout. */
+  stock: StockService;
   /** Empties the public read cache (every catalog write does it already). */
   clearCache(): void;
   /** Demo categories, deals, images and reviews; changes nothing when they exist. */
@@ -100,7 +103,9 @@ export function createCatalogModule(deps: CatalogModuleDeps): CatalogModule {
   });
   const reviews = new ReviewService({ db: deps.db, products, onChange });
   const productService = products;
+  const stock = new StockService({ db: deps.db, presenter, onChange });
   return {
+    stock,
     categories,
     products: productService,
     images,

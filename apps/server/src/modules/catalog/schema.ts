@@ -104,6 +104,8 @@ export const catalogProducts = pgTable(
     index('catalog_products_fts_idx').using('gin', table.searchVector).with({ fastupdate: false }),
     check('catalog_products_prices_check', sql`${table.discountedPriceMinor} <= ${table.originalPriceMinor}`),
     check('catalog_products_prices_positive', sql`${table.discountedPriceMinor} >= 0`),
+    // Checkout reserves units with a conditional update; this is the last line against overselling.
+    check('catalog_products_stock_check', sql`${table.stockQuantity} is null or ${table.stockQuantity} >= 0`),
     check(
       'catalog_products_quantities_check',
       sql`${table.maxPerPurchase} is null or ${table.maxPerPurchase} >= ${table.minPerPurchase}`,
@@ -168,6 +170,8 @@ export const catalogReviews = pgTable(
     authorName: text('author_name').notNull(),
     /** The buyer who wrote it (set once checkout exists; demo reviews have none). */
     authorId: text('author_id'),
+    /** Written by a buyer whose voucher for this deal was redeemed (checked through payments). */
+    verifiedPurchase: boolean('verified_purchase').notNull().default(false),
     hidden: boolean('hidden').notNull().default(false),
     replyBody: text('reply_body'),
     repliedAt: timestamp('replied_at', { withTimezone: true, precision: 3 }),
