@@ -15,6 +15,9 @@ export const mailMessageSummarySchema = z
     lastError: z.string().nullable(),
     createdAt: z.iso.datetime(),
     sentAt: z.iso.datetime().nullable(),
+    attachments: z
+      .array(z.object({ filename: z.string(), contentType: z.string(), size: z.number().int() }))
+      .describe('Files sent with the mail (e.g. the voucher PDF)'),
   })
   .meta({ id: 'MailMessageSummary' });
 

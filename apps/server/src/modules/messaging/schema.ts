@@ -9,6 +9,13 @@ import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, times
  * rows created within the same millisecond.
  */
 
+/** A file sent with a mail. */
+export interface StoredAttachment {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
+}
+
 /** The outbox: every mail the platform sends is recorded here, whichever transport carries it. */
 export const mailMessages = pgTable(
   'mail_messages',
@@ -24,6 +31,8 @@ export const mailMessages = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),
+    /** Files sent with the mail (a voucher PDF), base64; most mails have none. */
+    attachments: jsonb('attachments').$type<StoredAttachment[]>(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }),
   },

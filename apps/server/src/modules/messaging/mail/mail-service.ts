@@ -26,6 +26,14 @@ export interface SendMailInput<Name extends MailTemplateName> {
   locale: Locale;
   /** The caller's transaction: the mail then exists (and goes out) only if it commits. */
   executor?: Executor | undefined;
+  /** Files sent along (a voucher PDF); kept with the mail in the outbox. */
+  attachments?: MailAttachment[] | undefined;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /** What a delivery attempt did, for the job's log. */
@@ -47,6 +55,8 @@ const secretBearingTemplates: ReadonlySet<string> = new Set([
   'two-factor-code',
   'team-invitation',
   'newsletter-confirm',
+  // Voucher codes are bearer values: whoever reads them can have them redeemed.
+  'order-confirmation',
 ]);
 const lastErrorMaxLength = 2000;
 
@@ -64,6 +74,11 @@ function toSummary(row: MailRow): MailMessageSummaryView {
     lastError: row.lastError,
     createdAt: row.createdAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,
+    attachments: (row.attachments ?? []).map((file) => ({
+      filename: file.filename,
+      contentType: file.contentType,
+      size: Math.floor((file.contentBase64.length * 3) / 4),
+    })),
   };
 }
 
@@ -98,6 +113,13 @@ export class MailService {
           html: rendered.html,
           text: rendered.text,
           status: 'queued',
+          attachments: input.attachments?.length
+            ? input.attachments.map((file) => ({
+                filename: file.filename,
+                contentType: file.contentType,
+                contentBase64: file.content.toString('base64'),
+              }))
+            : null,
         })
         .returning({ id: mailMessages.id });
       if (!row) throw new Error('mail_messages insert returned no row');
@@ -127,6 +149,11 @@ export class MailService {
         subject: row.subject,
         html: row.html,
         text: row.text,
+        attachments: (row.attachments ?? []).map((file) => ({
+          filename: file.filename,
+          contentType: file.contentType,
+          content: Buffer.from(file.contentBase64, 'base64'),
+        })),
       });
     } catch (error) {
       const status: MailStatus = options.isFinalAttempt ? 'failed' : row.status;

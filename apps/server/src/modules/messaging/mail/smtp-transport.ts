@@ -32,6 +32,7 @@ export function createSmtpTransport(options: SmtpTransportOptions): MailTranspor
         subject: message.subject,
         html: message.html,
         text: message.text,
+        ...(message.attachments?.length ? { attachments: message.attachments } : {}),
         // Stable across retries: if an attempt was delivered but its reply lost, the duplicate
         // carries the same Message-ID and mail systems can fold the two.
         messageId: `<${message.id}@${domain}>`,

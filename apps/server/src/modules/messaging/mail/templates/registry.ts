@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { MailRenderContext, RenderedMail } from '../layout.ts';
 import { newSignInMail, passwordResetMail, twoFactorCodeMail, verifyEmailMail } from './account-mails.ts';
 import { notificationMail } from './notification.ts';
+import { orderMail } from './order-mails.ts';
 import { contactAnswerMail, contactAutoReplyMail, contactReceivedMail, newsletterConfirmMail } from './site-mails.ts';
 import { teamInvitationMail } from './team-invitation.ts';
 import type { MailTemplate } from './template.ts';
@@ -24,6 +25,12 @@ export const mailTemplates = {
   'contact-auto-reply': contactAutoReplyMail,
   'contact-answer': contactAnswerMail,
   'contact-received': contactReceivedMail,
+  // Checkout: the words come from payments, in the recipient's language; one layout for all.
+  'order-confirmation': orderMail,
+  'payment-failed': orderMail,
+  'refund-processed': orderMail,
+  'voucher-redeemed': orderMail,
+  'merchant-new-order': orderMail,
 } as const;
 
 export type MailTemplateName = keyof typeof mailTemplates;
