@@ -38,8 +38,6 @@ export const paymentsOrders = pgTable(
     refundedMinor: integer('refunded_minor').notNull().default(0),
     gateway: text('gateway').$type<GatewayId>().notNull(),
     gatewayTest: boolean('gateway_test').notNull().default(false),
-    /** SHA-256 of the guest access token (the token itself is only ever given to the buyer). */
-    accessTokenHash: text('access_token_hash').notNull(),
     clickId: text('click_id'),
     /** Idempotency-Key of the creating request, with a hash of its body to refuse reuse with another. */
     idempotencyKey: text('idempotency_key'),
