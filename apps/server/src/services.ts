@@ -1,3 +1,4 @@
+import type { Currency } from '@souk/contracts/catalog';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -6,8 +7,10 @@ import { type CatalogModule, createCatalogModule } from './modules/catalog/modul
 import { createIdentityModule, type IdentityModule } from './modules/identity/module.ts';
 import { createKycModule, type KycModule } from './modules/kyc/module.ts';
 import { createMessagingModule, type MessagingModule } from './modules/messaging/module.ts';
+import { createPaymentsModule, type PaymentsModule } from './modules/payments/module.ts';
 import { createSiteModule, type SiteModule } from './modules/site/module.ts';
 import type { Config } from './platform/config/config.ts';
+import { readOrCreateLocalSecret } from './platform/crypto/local-secret.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import type { EventBus } from './platform/events/event-bus.ts';
 import type { ViewerResolver } from './platform/http/access.ts';
@@ -36,6 +39,7 @@ export interface Services {
   kyc: KycModule;
   catalog: CatalogModule;
   affiliation: AffiliationModule;
+  payments: PaymentsModule;
   jobs: JobDefinition[];
   resolveViewer: ViewerResolver;
   /** better-auth's endpoints, mounted at the root (/api/auth/*). */
@@ -135,6 +139,47 @@ export function createServices(deps: ServiceDeps): Services {
     pixelRatePerMinute: deps.config.PIXEL_RATE_PER_MINUTE,
     clickFlushIntervalMs: deps.config.CLICK_FLUSH_INTERVAL_MS,
   });
+  const payments = createPaymentsModule({
+    db: deps.database.db,
+    queue: deps.queue,
+    config: deps.config,
+    secret: deps.config.AUTH_SECRET ?? readOrCreateLocalSecret(deps.config.DATA_DIR, 'auth'),
+    products: {
+      find: async (id, executor) => {
+        const row = await catalog.products.find(id, executor);
+        return row
+          ? {
+              id: row.id,
+              organizationId: row.organizationId,
+              status: row.status,
+              title: row.title,
+              slug: row.slug,
+              currency: row.currency as Currency,
+              unitPriceMinor: row.discountedPriceMinor,
+              originalPriceMinor: row.originalPriceMinor,
+              minPerPurchase: row.minPerPurchase,
+              maxPerPurchase: row.maxPerPurchase,
+              stockQuantity: row.stockQuantity,
+              expiresAt: row.expiresAt,
+              conditions: row.conditions,
+              address: [row.address, row.city].filter(Boolean).join(', ') || null,
+              moderationHold: row.moderationHold,
+            }
+          : null;
+      },
+      firstImage: (id) => catalog.stock.firstImage(id),
+      reserve: (id, quantity, executor) => catalog.stock.reserve(id, quantity, executor),
+      release: (id, quantity, executor) => catalog.stock.release(id, quantity, executor),
+    },
+    teams: identity.teams,
+    people: identity.users,
+    mail: messaging.mail,
+    sales: {
+      recordCheckoutSale: (sale) => affiliation.recordCheckoutSale(sale),
+      refundSale: (refund) => affiliation.conversions.refund(refund, 'fr'),
+    },
+    logger: deps.logger,
+  });
   return {
     identity,
     messaging,
@@ -142,7 +187,8 @@ export function createServices(deps: ServiceDeps): Services {
     kyc,
     catalog,
     affiliation,
-    jobs: [...messaging.jobs, ...kyc.jobs, ...catalog.jobs, ...affiliation.jobs],
+    payments,
+    jobs: [...messaging.jobs, ...kyc.jobs, ...catalog.jobs, ...affiliation.jobs, ...payments.jobs],
     resolveViewer: identity.resolveViewer,
     authRoutes: identity.authRoutes,
     routes: async (api) => {
@@ -152,11 +198,13 @@ export function createServices(deps: ServiceDeps): Services {
       await api.register(kyc.routes);
       await api.register(catalog.routes);
       await api.register(affiliation.routes);
+      await api.register(payments.routes);
     },
     rootRoutes: async (root) => {
       await root.register(site.rootRoutes);
       await root.register(catalog.rootRoutes);
       await root.register(affiliation.rootRoutes);
+      await root.register(payments.rootRoutes);
     },
     start: () => affiliation.start(),
     stop: () => affiliation.stop(),
