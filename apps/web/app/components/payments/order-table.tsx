@@ -1,4 +1,4 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Box, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import type { OrderView } from '@souk/contracts/payments';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,16 +7,67 @@ import { useRootData } from '../../lib/root-data';
 import { Timestamp } from '../timestamp';
 import { OrderStatusBadge } from './order-status-badge';
 
-/** Orders as rows (merchant and admin lists); the reference opens the detail page. */
-export function OrderTable({
-  orders,
-  detailPath,
-  showMerchant = false,
-}: {
+interface OrderListProps {
   orders: OrderView[];
   detailPath: (orderId: string) => string;
   showMerchant?: boolean;
-}) {
+}
+
+/**
+ * Orders of the merchant and admin lists: a table on wide screens, one card per order on a phone
+ * (both in the HTML, CSS shows one). The reference opens the detail page.
+ */
+export function OrderTable(props: OrderListProps) {
+  return (
+    <>
+      <Box visibleFrom="sm">
+        <OrderRows {...props} />
+      </Box>
+      <Box hiddenFrom="sm">
+        <OrderCards {...props} />
+      </Box>
+    </>
+  );
+}
+
+function OrderCards({ orders, detailPath, showMerchant = false }: OrderListProps) {
+  const { locale } = useRootData();
+  return (
+    <Stack gap="sm">
+      {orders.map((order) => (
+        <Paper key={order.id} withBorder p="sm" data-testid="order-card" data-order-id={order.id}>
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Anchor
+              component={Link}
+              to={detailPath(order.id)}
+              dir="ltr"
+              ff="monospace"
+              style={{ whiteSpace: 'nowrap' }}
+            >
+              {order.reference}
+            </Anchor>
+            <OrderStatusBadge status={order.status} />
+          </Group>
+          <Text size="sm">{order.items.map((item) => `${item.quantity} × ${item.title}`).join(', ')}</Text>
+          <Text size="sm" c="dimmed">
+            {order.buyer.name}
+            {showMerchant ? ` · ${order.merchant.name}` : ''}
+          </Text>
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              <Timestamp value={order.createdAt} />
+            </Text>
+            <Text size="sm" fw={600}>
+              {formatMoney(order.totalMinor, order.currency, locale)}
+            </Text>
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+function OrderRows({ orders, detailPath, showMerchant = false }: OrderListProps) {
   const { t } = useTranslation();
   const { locale } = useRootData();
   return (
@@ -37,7 +88,13 @@ export function OrderTable({
           {orders.map((order) => (
             <Table.Tr key={order.id} data-testid="order-row" data-order-id={order.id} data-status={order.status}>
               <Table.Td>
-                <Anchor component={Link} to={detailPath(order.id)} dir="ltr" ff="monospace">
+                <Anchor
+                  component={Link}
+                  to={detailPath(order.id)}
+                  dir="ltr"
+                  ff="monospace"
+                  style={{ whiteSpace: 'nowrap' }}
+                >
                   {order.reference}
                 </Anchor>
               </Table.Td>

@@ -113,7 +113,7 @@ export const paymentsAr: typeof paymentsFr = {
     title: 'الطلب {{number}}',
     placedOn: 'بتاريخ {{date}}',
     total: 'المجموع',
-    paidWith: 'وسيلة الدفع: {{gateway}}',
+    paymentMethod: 'وسيلة الدفع: {{gateway}}',
     quantityLine: '{{quantity}} × {{title}}',
     headline: {
       pending_payment: 'الدفع قيد المعالجة',

@@ -113,7 +113,7 @@ export const paymentsEn: typeof paymentsFr = {
     title: 'Order {{number}}',
     placedOn: 'Placed on {{date}}',
     total: 'Total',
-    paidWith: 'Paid with: {{gateway}}',
+    paymentMethod: 'Payment method: {{gateway}}',
     quantityLine: '{{quantity}} × {{title}}',
     headline: {
       pending_payment: 'Payment in progress',

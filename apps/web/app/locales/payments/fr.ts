@@ -111,7 +111,7 @@ export const paymentsFr = {
     title: 'Commande {{number}}',
     placedOn: 'Passée le {{date}}',
     total: 'Total',
-    paidWith: 'Payée avec : {{gateway}}',
+    paymentMethod: 'Moyen de paiement : {{gateway}}',
     quantityLine: '{{quantity}} × {{title}}',
     headline: {
       pending_payment: 'Paiement en cours',

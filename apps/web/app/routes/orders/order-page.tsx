@@ -94,7 +94,7 @@ function OrderDetails({
         <Group gap="sm" align="center">
           <Title order={1} size="h2">
             {t('order.title', { number: '' })}
-            <span dir="ltr" data-testid="order-reference">
+            <span dir="ltr" style={{ whiteSpace: 'nowrap' }} data-testid="order-reference">
               {order.reference}
             </span>
           </Title>
@@ -161,7 +161,7 @@ function OrderDetails({
             </Text>
           </Group>
           <Text size="sm" c="dimmed">
-            {t('order.paidWith', { gateway: t(`gateway.${order.gateway.id}`) })} · {order.merchant.name}
+            {t('order.paymentMethod', { gateway: t(`gateway.${order.gateway.id}`) })} · {order.merchant.name}
           </Text>
         </Stack>
       </Paper>

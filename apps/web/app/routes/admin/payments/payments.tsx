@@ -197,7 +197,7 @@ function EventTable({ events }: { events: EventList['items'] }) {
             </Text>
           </Group>
           {event.detail && (
-            <Text size="sm" c="red.8">
+            <Text size="sm" c={event.outcome === 'rejected' || event.outcome === 'error' ? 'red.8' : 'dimmed'}>
               {event.detail}
             </Text>
           )}

@@ -87,7 +87,9 @@ export default function OrderDetail({ loaderData, actionData }: Route.ComponentP
         <Group gap="sm">
           <Title order={1} size="h2">
             {t('merchantOrders.detailTitle', { number: '' })}
-            <span dir="ltr">{order.reference}</span>
+            <span dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+              {order.reference}
+            </span>
           </Title>
           <OrderStatusBadge status={order.status} />
         </Group>
