@@ -327,6 +327,35 @@ describe('checkout and payments', () => {
     expect(await commissionsOfOrder()).toHaveLength(1);
   });
 
+  it('takes a buyer without JavaScript to the payment page and back to the order', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'fr-FR',
+      javaScriptEnabled: false,
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/p/${deal.slug}/buy`);
+    const form = page.locator('main [data-testid=checkout-form]');
+    await form.locator('input[name=name]').fill('Karim Idrissi');
+    await form.locator('input[name=email]').fill(`karim.${Date.now()}@example.ma`);
+    await form.locator('input[name=phone]').fill('0661234567');
+    await form.getByTestId('pay').click();
+    // The signed form cannot post itself: its button is there to press.
+    const handoff = page.locator('main [data-testid=payment-handoff]');
+    await handoff.getByTestId('continue-to-payment').click();
+    await payOnSandboxPage(page, testVisa);
+    // The sandbox's way back is a form too.
+    await page.locator('form button[type=submit]').first().click();
+    await page.waitForURL((url) => url.pathname.startsWith('/orders/'));
+    const status = await page.locator('main [data-testid=order-page]').getAttribute('data-status');
+    if (status === 'pending_payment') {
+      await page.getByTestId('refresh-order').click();
+    }
+    await page.locator('main [data-testid=order-page][data-status=paid]').waitFor();
+    expect(await page.locator('main [data-testid=voucher-code]').count()).toBe(1);
+    await context.close();
+  });
+
   it('reads right to left in Arabic at checkout and fits a 360 px phone', async () => {
     const context = await newContext({ width: 360, userAgent: phoneAgent });
     const page = await context.newPage();
