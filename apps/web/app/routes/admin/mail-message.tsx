@@ -61,6 +61,13 @@ export default function MailMessage({ loaderData }: Route.ComponentProps) {
               </MetadataRow>
               <MetadataRow label={t('mail.columns.locale')}>{message.locale}</MetadataRow>
               <MetadataRow label={t('mail.columns.attempts')}>{message.attempts}</MetadataRow>
+              <MetadataRow label={t('paymentsAdmin.attachments')}>
+                {message.attachments.length > 0
+                  ? message.attachments
+                      .map((file) => `${file.filename} (${file.contentType}, ${Math.ceil(file.size / 1024)} KB)`)
+                      .join(', ')
+                  : t('mail.none')}
+              </MetadataRow>
               <MetadataRow label={t('mail.columns.createdAt')}>
                 <Timestamp value={message.createdAt} />
               </MetadataRow>
