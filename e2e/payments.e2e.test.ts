@@ -339,6 +339,13 @@ describe('checkout and payments', () => {
     await form.locator('input[name=name]').fill('Karim Idrissi');
     await form.locator('input[name=email]').fill(`karim.${Date.now()}@example.ma`);
     await form.locator('input[name=phone]').fill('0661234567');
+    // The server's refusal lands on the field, and the rest of the form is kept.
+    await form.locator('input[name=quantity]').fill('999');
+    await form.getByTestId('pay').click();
+    await page.locator('main [data-testid=checkout-error]').waitFor();
+    expect(await form.locator('input[name=quantity]').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('input[name=name]').inputValue()).toBe('Karim Idrissi');
+    await form.locator('input[name=quantity]').fill('1');
     await form.getByTestId('pay').click();
     // The signed form cannot post itself: its button is there to press.
     const handoff = page.locator('main [data-testid=payment-handoff]');

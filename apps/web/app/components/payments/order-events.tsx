@@ -1,5 +1,5 @@
 import { Paper, Text, Timeline, Title } from '@mantine/core';
-import type { OrderView } from '@souk/contracts/payments';
+import { gatewayIds, type OrderView } from '@souk/contracts/payments';
 import { useTranslation } from 'react-i18next';
 import { Timestamp } from '../timestamp';
 
@@ -8,6 +8,12 @@ type OrderEvent = NonNullable<OrderView['events']>[number];
 /** The order's history, oldest first, with who did each step when the server knows it. */
 export function OrderEvents({ events }: { events: OrderEvent[] }) {
   const { t } = useTranslation();
+  // The server names people by name, and the buyer and the gateways by a word of its own.
+  const actorName = (actor: string) => {
+    if (actor === 'buyer') return t('merchantOrders.buyer');
+    const gateway = gatewayIds.find((id) => id === actor);
+    return gateway ? t(`gateway.${gateway}`) : actor;
+  };
   return (
     <Paper withBorder p="md" data-testid="order-events">
       <Title order={2} size="h4" mb="sm">
@@ -25,7 +31,7 @@ export function OrderEvents({ events }: { events: OrderEvent[] }) {
           >
             <Text size="xs" c="dimmed">
               <Timestamp value={event.at} />
-              {event.actor ? ` · ${event.actor}` : ''}
+              {event.actor ? ` · ${actorName(event.actor)}` : ''}
             </Text>
           </Timeline.Item>
         ))}
