@@ -363,6 +363,29 @@ describe('checkout and payments', () => {
     await context.close();
   });
 
+  it('says plainly at checkout that a deal is sold out', async () => {
+    const me = await api<{ teams: { teamId: string }[] }>('/api/v1/me', merchantCookie);
+    const teamId = me.teams[0]?.teamId ?? '';
+    const products = await api<{ items: { id: string; slug: string }[] }>(
+      `/api/v1/products?organizationId=${teamId}&status=published&limit=50`,
+      merchantCookie,
+    );
+    const other = products.items.find((item) => item.id !== deal.id);
+    if (!other) throw new Error('no second demo deal');
+    await api(`/api/v1/products/${other.id}?organizationId=${teamId}`, merchantCookie, {
+      method: 'PATCH',
+      json: { stockQuantity: 0 },
+    });
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/p/${other.slug}/buy`);
+    const notice = page.locator('main [data-testid=not-purchasable]');
+    expect(await notice.getAttribute('data-reason')).toBe('sold_out');
+    await notice.getByText(fr.checkout.unavailableTitle.sold_out).waitFor();
+    expect(await page.locator('main [data-testid=checkout-form]').count()).toBe(0);
+    await context.close();
+  });
+
   it('reads right to left in Arabic at checkout and fits a 360 px phone', async () => {
     const context = await newContext({ width: 360, userAgent: phoneAgent });
     const page = await context.newPage();

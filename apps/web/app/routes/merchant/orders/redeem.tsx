@@ -57,9 +57,15 @@ export default function Redeem({ actionData }: Route.ComponentProps) {
   const outcome = actionData?.ok ? actionData.result : null;
   const finished = outcome !== null && outcome.outcome !== 'valid';
 
-  // After a definitive answer the next customer's code starts from an empty field.
+  // After a definitive answer the next customer's code starts from an empty field; on a phone
+  // the answer is brought into view.
   useEffect(() => {
     if (actionData?.ok && actionData.intent === 'redeem' && actionData.result.ok) setCode('');
+    if (actionData?.ok) {
+      document
+        .querySelector('[data-testid=redemption-outcome]')
+        ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    }
   }, [actionData]);
 
   const onScan = useCallback(
