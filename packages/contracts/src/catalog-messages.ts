@@ -14,7 +14,9 @@ export type CatalogProblem =
   | 'image_unreadable'
   | 'too_many_images'
   | 'image_order_mismatch'
-  | 'placement_not_requested';
+  | 'placement_not_requested'
+  | 'review_requires_redemption'
+  | 'review_exists';
 
 export const catalogProblemMessages: Record<Locale, Record<CatalogProblem, string>> = {
   fr: {
@@ -30,6 +32,8 @@ export const catalogProblemMessages: Record<Locale, Record<CatalogProblem, strin
     image_unreadable: 'Cette image est illisible ou endommagée.',
     too_many_images: 'Une offre compte 12 images au maximum.',
     image_order_mismatch: 'Donnez chaque image de l’offre une seule fois.',
+    review_requires_redemption: 'Seul un acheteur dont le bon pour cette offre a été utilisé peut laisser un avis.',
+    review_exists: 'Vous avez déjà laissé un avis sur cette offre.',
     placement_not_requested: 'Le marchand n’a pas demandé cette mise en avant.',
   },
   en: {
@@ -45,6 +49,8 @@ export const catalogProblemMessages: Record<Locale, Record<CatalogProblem, strin
     image_unreadable: 'This image is unreadable or damaged.',
     too_many_images: 'A deal has 12 images at most.',
     image_order_mismatch: 'Give every image of the deal exactly once.',
+    review_requires_redemption: 'Only a buyer whose voucher for this deal was redeemed can leave a review.',
+    review_exists: 'You have already reviewed this deal.',
     placement_not_requested: 'The merchant did not ask for this placement.',
   },
   ar: {
@@ -60,6 +66,8 @@ export const catalogProblemMessages: Record<Locale, Record<CatalogProblem, strin
     image_unreadable: 'هذه الصورة غير مقروءة أو تالفة.',
     too_many_images: 'يضم العرض 12 صورة كحد أقصى.',
     image_order_mismatch: 'اذكر كل صورة من صور العرض مرة واحدة فقط.',
+    review_requires_redemption: 'لا يمكن ترك تقييم إلا لمشترٍ استُعملت قسيمته لهذا العرض.',
+    review_exists: 'لقد تركت تقييمًا لهذا العرض من قبل.',
     placement_not_requested: 'لم يطلب التاجر هذا الإبراز.',
   },
 };

@@ -387,6 +387,7 @@ export const reviewSchema = z
     title: z.string(),
     body: z.string(),
     authorName: z.string(),
+    verifiedPurchase: z.boolean().describe('Written by a buyer whose voucher for this deal was redeemed'),
     createdAt: z.iso.datetime(),
     reply: reviewReplySchema.nullable(),
   })
@@ -419,6 +420,15 @@ export const reviewPageSchema = z
   .object({ summary: reviewSummarySchema, items: z.array(reviewSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'ReviewPage', description: 'Visible reviews, newest first' });
 export type ReviewPage = z.infer<typeof reviewPageSchema>;
+
+/** A buyer's review: only someone who redeemed a voucher of the deal may write one (once). */
+export const reviewCreateInputSchema = z
+  .object({
+    rating: z.number().int().min(1).max(5),
+    title: z.string().trim().max(160).default(''),
+    body: z.string().trim().min(3).max(3000),
+  })
+  .meta({ id: 'ReviewWrite' });
 
 export const reviewReplyInputSchema = z
   .object({ body: z.string().trim().min(1).max(3000) })

@@ -7,6 +7,7 @@ import type { FileStore } from '../../platform/storage/file-store.ts';
 import type { IdentityModule } from '../identity/module.ts';
 import type { MessagingModule } from '../messaging/module.ts';
 import { catalogAdminRoutes } from './admin-routes.ts';
+import { buyerReviewRoutes, type PurchaseRecords } from './buyer-reviews.ts';
 import { CategoryService } from './category-service.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
 import { ImageService } from './image-service.ts';
@@ -48,7 +49,9 @@ export interface CatalogModuleDeps {
   teams: Pick<IdentityModule['teams'], 'membershipsOf' | 'requireRole' | 'namesOf'> & {
     managerIdsOf(teamId: string, executor?: Executor): Promise<string[]>;
   };
-  users: Pick<IdentityModule['users'], 'countByAccountType'>;
+  users: Pick<IdentityModule['users'], 'countByAccountType' | 'getContact'>;
+  /** Verified purchases (payments), for buyers' reviews. */
+  purchases: PurchaseRecords;
   /** From KYC: the badge on merchant cards and the unverified deal limit. */
   verifiedOrganizations(ids: string[]): Promise<Set<string>>;
   messaging: Pick<MessagingModule, 'notifications'>;
@@ -134,6 +137,7 @@ export function createCatalogModule(deps: CatalogModuleDeps): CatalogModule {
       await api.register(catalogPublicRoutes({ marketplace, categories, reviews }));
       await api.register(catalogMerchantRoutes({ products: productService, images, reviews }));
       await api.register(catalogAdminRoutes({ products: productService, moderation, categories, reviews }));
+      await api.register(buyerReviewRoutes({ db: deps.db, purchases: deps.purchases, authors: deps.users, onChange }));
     },
     rootRoutes: catalogRootRoutes({ publicUrl: deps.publicUrl, files: deps.files, marketplace, categories, cache }),
   };

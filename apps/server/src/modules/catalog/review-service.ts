@@ -8,13 +8,14 @@ import { catalogProducts, catalogReviews } from './schema.ts';
 
 type ReviewRow = typeof catalogReviews.$inferSelect;
 
-function reviewView(row: ReviewRow): ReviewView {
+export function reviewView(row: ReviewRow): ReviewView {
   return {
     id: row.id,
     rating: row.rating,
     title: row.title,
     body: row.body,
     authorName: row.authorName,
+    verifiedPurchase: row.verifiedPurchase,
     createdAt: row.createdAt.toISOString(),
     reply: row.replyBody && row.repliedAt ? { body: row.replyBody, repliedAt: row.repliedAt.toISOString() } : null,
   };
