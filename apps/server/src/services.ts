@@ -115,6 +115,8 @@ export function createServices(deps: ServiceDeps): Services {
     users: identity.users,
     verifiedOrganizations: (ids) => kyc.verifiedOrganizations(ids),
     messaging,
+    // Payments is built below; reviews are written on requests, after boot.
+    purchases: { hasRedeemedVoucher: (userId, productId) => payments.hasRedeemedVoucher(userId, productId) },
   });
   const affiliation = createAffiliationModule({
     db: deps.database.db,

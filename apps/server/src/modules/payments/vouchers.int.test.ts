@@ -1,3 +1,4 @@
+import { catalogProblemMessages } from '@souk/contracts/catalog-messages';
 import { paymentsProblemMessages, redemptionMessages } from '@souk/contracts/payments-messages';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -261,6 +262,29 @@ describe('vouchers, order permissions and commissions', () => {
       sql`select count(*)::int as n from affiliation_conversions where order_ref = ${order.reference}`,
     );
     expect(rows[0]?.n).toBe(0);
+  });
+
+  it('a buyer with a redeemed voucher reviews the deal once, marked as a verified purchase', async () => {
+    const person = await createTestUser(test, { accountType: 'influencer', locale: 'en' });
+    const reviewed = await publishDeal(test, merchant, { stockQuantity: 5 });
+    const order = await paidOrder({ user: person, productId: reviewed.id });
+    const review = { rating: 5, title: 'Parfait', body: 'Accueil chaleureux, massage excellent.' };
+    const early = await call(test, person, 'POST', `/api/v1/products/${reviewed.id}/reviews`, review, 'fr');
+    expect(early.statusCode).toBe(403);
+    expect(early.json().detail).toBe(catalogProblemMessages.fr.review_requires_redemption);
+    const stranger = await createTestUser(test, { accountType: 'influencer', locale: 'en' });
+    expect((await call(test, stranger, 'POST', `/api/v1/products/${reviewed.id}/reviews`, review)).statusCode).toBe(
+      403,
+    );
+    expect((await call(test, null, 'POST', `/api/v1/products/${reviewed.id}/reviews`, review)).statusCode).toBe(401);
+
+    await call(test, merchant, 'POST', '/api/v1/vouchers/redeem', { code: order.vouchers[0].code });
+    const written = await call(test, person, 'POST', `/api/v1/products/${reviewed.id}/reviews`, review);
+    expect(written.statusCode, written.body).toBe(201);
+    expect(written.json()).toMatchObject({ rating: 5, verifiedPurchase: true });
+    expect((await call(test, person, 'POST', `/api/v1/products/${reviewed.id}/reviews`, review)).statusCode).toBe(409);
+    const listed = await call(test, null, 'GET', `/api/v1/marketplace/products/${reviewed.slug}/reviews`);
+    expect(listed.json().items[0]).toMatchObject({ body: review.body, verifiedPurchase: true });
   });
 
   it('refund problems are translated', async () => {
