@@ -6,6 +6,7 @@ import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { OrderAccessTokens } from './access-tokens.ts';
 import { AffiliationSync } from './affiliation-sync.ts';
 import { counterRoutes } from './counter-routes.ts';
+import { type DemoPaymentsInput, seedDemoPayments } from './demo-payments.ts';
 import { FulfilmentService } from './fulfilment-service.ts';
 import { cmiRoutes, stripeWebhookRoutes } from './gateway-routes.ts';
 import { GatewayHttp } from './gateways/gateway-http.ts';
@@ -32,6 +33,8 @@ export interface PaymentsModule {
   gateways: GatewayRegistry;
   /** For reviews: whether this person redeemed a voucher of this deal. */
   hasRedeemedVoucher(userId: string, productId: string): Promise<boolean>;
+  /** Demo orders with vouchers on the demo deals; changes nothing when they exist. */
+  seedDemo(input: DemoPaymentsInput): Promise<number>;
   jobs: JobDefinition[];
   routes: FastifyPluginAsync;
   rootRoutes: FastifyPluginAsync;
@@ -99,6 +102,7 @@ export function createPaymentsModule(deps: PaymentsModuleDeps): PaymentsModule {
     queries,
     gateways,
     hasRedeemedVoucher: (userId, productId) => redemption.hasRedeemed(userId, productId),
+    seedDemo: (input) => seedDemoPayments({ db: deps.db, products: deps.products, people: deps.people }, input),
     jobs: [
       defineJob({
         queue: QueueName.PaymentsExpireReservations,

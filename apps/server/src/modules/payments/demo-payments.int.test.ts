@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../../test/catalog.ts';
+import { buildTestApp, type TestApp } from '../../../test/harness.ts';
+import { seedDemoData } from '../../seed/seed-demo.ts';
+
+describe('demo orders', () => {
+  let test: TestApp;
+  beforeAll(async () => {
+    test = await buildTestApp();
+  });
+  afterAll(() => test.close());
+
+  it('gives each demo merchant paid orders with vouchers, once', async () => {
+    await seedDemoData(test.runtime.services);
+    const count = async () =>
+      (
+        await rowsOf<{ orders: number; redeemed: number; valid: number }>(
+          test,
+          sql`select count(distinct o.id)::int as orders,
+                   count(*) filter (where v.status = 'redeemed')::int as redeemed,
+                   count(*) filter (where v.status = 'valid')::int as valid
+            from payments_orders o join payments_vouchers v on v.order_id = o.id
+            where o.status = 'paid' and o.reference like 'SK-DEMO%'`,
+        )
+      )[0];
+    const first = await count();
+    expect(first?.orders).toBeGreaterThanOrEqual(3);
+    expect(first?.redeemed).toBe(first?.orders);
+    expect(first?.valid).toBeGreaterThan(0);
+    await seedDemoData(test.runtime.services);
+    expect(await count()).toEqual(first);
+  });
+});
