@@ -44,6 +44,16 @@ export async function seedDemoData(services: Services): Promise<SeedResult> {
     merchantTeamIds: merchants.map((merchant) => merchant.teamId),
     influencerIds: await demoInfluencerIds(services),
   });
+  // Paid orders with vouchers (some redeemed) on the demo deals, bought by the demo influencers.
+  await services.payments.seedDemo({
+    deals: await Promise.all(
+      merchants.map(async (merchant) => ({
+        organizationId: merchant.teamId,
+        productIds: await services.catalog.products.publishedIdsOf(merchant.teamId, 2),
+      })),
+    ),
+    buyerIds: await demoInfluencerIds(services),
+  });
   return { password: demoPassword, accounts: demoAccounts, created };
 }
 
