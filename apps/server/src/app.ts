@@ -70,7 +70,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAccessControl(app, deps.resolveViewer, deps.config.PUBLIC_URL);
   registerErrorHandler(app);
 
-  registerSecurityHeaders(app, { production: deps.config.NODE_ENV === 'production' });
+  registerSecurityHeaders(app, {
+    production: deps.config.NODE_ENV === 'production',
+    // The checkout page posts the signed CMI form to CMI's hosted payment page.
+    formActionOrigins: deps.config.CMI_CLIENT_ID ? [new URL(deps.config.CMI_BASE_URL).origin] : [],
+  });
   // Pages and API answers, compressed as they are sent (quality 4 Brotli: most of the saving for
   // little CPU); static assets come precompressed from the build and are left as they are.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });

@@ -3,6 +3,8 @@ import helmet from 'helmet';
 
 export interface SecurityHeaderOptions {
   production: boolean;
+  /** Other origins our pages may post forms to (a card gateway's hosted payment page). */
+  formActionOrigins?: string[];
 }
 
 /**
@@ -10,7 +12,10 @@ export interface SecurityHeaderOptions {
  * helmet middleware is built once: the Fastify wrapper rebuilt it, and re-parsed the CSP, on
  * every request.
  */
-export function registerSecurityHeaders(app: FastifyInstance, { production }: SecurityHeaderOptions): void {
+export function registerSecurityHeaders(
+  app: FastifyInstance,
+  { production, formActionOrigins = [] }: SecurityHeaderOptions,
+): void {
   const middleware = helmet({
     contentSecurityPolicy: {
       directives: {
@@ -18,6 +23,7 @@ export function registerSecurityHeaders(app: FastifyInstance, { production }: Se
         'script-src': ["'self'", "'unsafe-inline'"],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', 'blob:'],
+        'form-action': ["'self'", ...formActionOrigins],
         'upgrade-insecure-requests': production ? [] : null,
       },
     },
