@@ -43,13 +43,18 @@ describe('CMI callbacks: only a signed, matching callback fulfils, exactly once'
   }
 
   async function voucherCount(orderId: string) {
-    const rows = await rowsOf<{ count: number }>(test, sql`select count(*)::int as count from payments_vouchers where order_id = ${orderId} and status = 'valid'`);
+    const rows = await rowsOf<{ count: number }>(
+      test,
+      sql`select count(*)::int as count from payments_vouchers where order_id = ${orderId} and status = 'valid'`,
+    );
     return rows[0]?.count;
   }
 
   it('answers FAILURE to a tampered HASH and leaves the order unpaid (logged as rejected)', async () => {
     const order = await pendingOrder();
-    const response = await sandboxCallbackTampered(test, callbackFields(order.order.reference, '1000.00'), { HASH: 'AAAA' });
+    const response = await sandboxCallbackTampered(test, callbackFields(order.order.reference, '1000.00'), {
+      HASH: 'AAAA',
+    });
     expect(response.body).toBe('FAILURE');
     expect(response.headers['content-type']).toContain('text/plain');
     expect((await statusOf(order)).status).toBe('pending_payment');
@@ -62,7 +67,9 @@ describe('CMI callbacks: only a signed, matching callback fulfils, exactly once'
 
   it('answers FAILURE when the amount was changed after signing', async () => {
     const order = await pendingOrder();
-    const response = await sandboxCallbackTampered(test, callbackFields(order.order.reference, '1000.00'), { amount: '1.00' });
+    const response = await sandboxCallbackTampered(test, callbackFields(order.order.reference, '1000.00'), {
+      amount: '1.00',
+    });
     expect(response.body).toBe('FAILURE');
     expect((await statusOf(order)).status).toBe('pending_payment');
   });
@@ -91,7 +98,10 @@ describe('CMI callbacks: only a signed, matching callback fulfils, exactly once'
     expect((await sandboxCallback(test, fields)).body).toBe('ACTION=POSTAUTH');
     expect((await statusOf(order)).status).toBe('paid');
     expect(await voucherCount(order.order.id)).toBe(2);
-    const events = await rowsOf<{ type: string }>(test, sql`select type from payments_order_events where order_id = ${order.order.id} and type = 'paid'`);
+    const events = await rowsOf<{ type: string }>(
+      test,
+      sql`select type from payments_order_events where order_id = ${order.order.id} and type = 'paid'`,
+    );
     expect(events).toHaveLength(1);
     const mails = await rowsOf<{ count: number }>(
       test,
@@ -104,14 +114,22 @@ describe('CMI callbacks: only a signed, matching callback fulfils, exactly once'
     const order = await pendingOrder();
     const declined = await sandboxCallback(
       test,
-      callbackFields(order.order.reference, '1000.00', { ProcReturnCode: '51', Response: 'Declined', ErrMsg: 'Insufficient funds' }),
+      callbackFields(order.order.reference, '1000.00', {
+        ProcReturnCode: '51',
+        Response: 'Declined',
+        ErrMsg: 'Insufficient funds',
+      }),
     );
     expect(declined.body).toBe('APPROVED');
     const afterDecline = await statusOf(order);
     expect(afterDecline).toMatchObject({ status: 'cancelled', lastPaymentError: 'Insufficient funds' });
     // The buyer tried again on the gateway's page with the same oid, and it went through.
-    expect((await sandboxCallback(test, callbackFields(order.order.reference, '1000.00'))).body).toBe('ACTION=POSTAUTH');
-    expect((await sandboxCallback(test, callbackFields(order.order.reference, '1000.00'))).body).toBe('ACTION=POSTAUTH');
+    expect((await sandboxCallback(test, callbackFields(order.order.reference, '1000.00'))).body).toBe(
+      'ACTION=POSTAUTH',
+    );
+    expect((await sandboxCallback(test, callbackFields(order.order.reference, '1000.00'))).body).toBe(
+      'ACTION=POSTAUTH',
+    );
     const paid = await statusOf(order);
     expect(paid).toMatchObject({ status: 'paid', lastPaymentError: null });
     expect(await voucherCount(order.order.id)).toBe(1);
@@ -119,7 +137,9 @@ describe('CMI callbacks: only a signed, matching callback fulfils, exactly once'
 
   it('a callback signed with another store key is refused', async () => {
     const order = await pendingOrder();
-    const response = await sandboxCallback(test, callbackFields(order.order.reference, '1000.00'), { storeKey: 'not-the-key' });
+    const response = await sandboxCallback(test, callbackFields(order.order.reference, '1000.00'), {
+      storeKey: 'not-the-key',
+    });
     expect(response.body).toBe('FAILURE');
     expect((await statusOf(order)).status).toBe('pending_payment');
   });
@@ -129,7 +149,10 @@ describe('CMI callbacks: only a signed, matching callback fulfils, exactly once'
     const { sandboxCredentials } = await import('./gateways/gateway-registry.ts');
     const { cmiResponseHash } = await import('./gateways/cmi-hash.ts');
     const credentials = sandboxCredentials(test.runtime.config.PUBLIC_URL, test.runtime.config.AUTH_SECRET as string);
-    const fields: Record<string, string> = { clientid: credentials.clientId, ...callbackFields(order.order.reference, '1000.00') };
+    const fields: Record<string, string> = {
+      clientid: credentials.clientId,
+      ...callbackFields(order.order.reference, '1000.00'),
+    };
     fields.HASH = cmiResponseHash(fields, credentials.storeKey);
     const back = await test.app.inject({
       method: 'POST',
@@ -144,14 +167,24 @@ describe('CMI callbacks: only a signed, matching callback fulfils, exactly once'
 
   it('expires unpaid orders after their reservation and puts the units back', async () => {
     const order = await pendingOrder(4);
-    const [before] = await rowsOf<{ stock: number }>(test, sql`select stock_quantity as stock from catalog_products where id = ${deal.id}`);
-    const expired = await test.runtime.services.payments.fulfilment.expireReservations(new Date(Date.now() + 16 * 60_000));
+    const [before] = await rowsOf<{ stock: number }>(
+      test,
+      sql`select stock_quantity as stock from catalog_products where id = ${deal.id}`,
+    );
+    const expired = await test.runtime.services.payments.fulfilment.expireReservations(
+      new Date(Date.now() + 16 * 60_000),
+    );
     expect(expired).toBeGreaterThanOrEqual(1);
     expect((await statusOf(order)).status).toBe('expired');
-    const [after] = await rowsOf<{ stock: number }>(test, sql`select stock_quantity as stock from catalog_products where id = ${deal.id}`);
+    const [after] = await rowsOf<{ stock: number }>(
+      test,
+      sql`select stock_quantity as stock from catalog_products where id = ${deal.id}`,
+    );
     expect((after?.stock ?? 0) - (before?.stock ?? 0)).toBeGreaterThanOrEqual(4);
     // Paid after all (the buyer was slow): the units are taken again if they are still there.
-    expect((await sandboxCallback(test, callbackFields(order.order.reference, '4000.00'))).body).toBe('ACTION=POSTAUTH');
+    expect((await sandboxCallback(test, callbackFields(order.order.reference, '4000.00'))).body).toBe(
+      'ACTION=POSTAUTH',
+    );
     expect((await statusOf(order)).status).toBe('paid');
   });
 });

@@ -19,7 +19,9 @@ describe('never oversell', () => {
     const merchant = await createTestUser(test, { accountType: 'merchant', locale: 'en' });
     const deal = await publishDeal(test, merchant, { stockQuantity: 10, maxPerPurchase: 5 });
     const attempts = await Promise.all(
-      Array.from({ length: 50 }, () => placeOrder(test, { productId: deal.id, quantity: 1, buyer: buyer(), gateway: 'sandbox' })),
+      Array.from({ length: 50 }, () =>
+        placeOrder(test, { productId: deal.id, quantity: 1, buyer: buyer(), gateway: 'sandbox' }),
+      ),
     );
     const created = attempts.filter((response) => response.statusCode === 201).map((response) => response.json());
     const refused = attempts.filter((response) => response.statusCode !== 201);
@@ -40,7 +42,10 @@ describe('never oversell', () => {
     );
     expect(answers.map((answer) => answer.body)).toEqual(Array(10).fill('ACTION=POSTAUTH'));
 
-    const [stock] = await rowsOf<{ stock: number }>(test, sql`select stock_quantity as stock from catalog_products where id = ${deal.id}`);
+    const [stock] = await rowsOf<{ stock: number }>(
+      test,
+      sql`select stock_quantity as stock from catalog_products where id = ${deal.id}`,
+    );
     expect(stock?.stock).toBe(0);
     const [paid] = await rowsOf<{ n: number; vouchers: number }>(
       test,
