@@ -15,9 +15,19 @@ import { formatVoucherCode, voucherCodeFromScan } from '../../../lib/payments/vo
 import { useFeedbackToast } from '../../../lib/use-feedback-toast';
 import type { Route } from './+types/redeem';
 
+/**
+ * A voucher's QR code holds this page's address with `?code=`: a phone's own camera app opens the
+ * counter with the voucher already looked up (looking up changes nothing).
+ */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { team } = await requireMerchantTeam(context, request);
-  return { team };
+  const code = new URL(request.url).searchParams.get('code')?.trim().slice(0, 64) ?? '';
+  if (!code) return { team, scanned: null };
+  const result = await apiJson<RedemptionResult>(context, paymentsApi.lookup, {
+    method: 'POST',
+    json: { code, organizationId: team.teamId },
+  });
+  return { team, scanned: result.ok ? { code, result: result.data } : null };
 }
 
 type RedeemActionData =
@@ -47,14 +57,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   return data<RedeemActionData>({ ok: true, intent, code, result: result.data });
 }
 
-export default function Redeem({ actionData }: Route.ComponentProps) {
+export default function Redeem({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting';
-  const [code, setCode] = useState(actionData?.code ? formatVoucherCode(actionData.code) : '');
+  const { scanned } = loaderData;
+  const [code, setCode] = useState(formatVoucherCode(actionData?.code ?? scanned?.code ?? ''));
   useFeedbackToast(actionData && !actionData.ok ? actionData : undefined, { errorTitle: t('redeem.errorTitle') });
-  const outcome = actionData?.ok ? actionData.result : null;
+  const outcome = actionData ? (actionData.ok ? actionData.result : null) : (scanned?.result ?? null);
   const finished = outcome !== null && outcome.outcome !== 'valid';
 
   // After a definitive answer the next customer's code starts from an empty field; on a phone
