@@ -365,6 +365,23 @@ describe('checkout and payments', () => {
     await context.close();
   });
 
+  it('keeps the merchant, admin and order pages to their own people', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page, 'influencer@souk.test');
+    for (const path of ['/merchant/orders', '/merchant/redeem', '/admin/orders', '/admin/payments']) {
+      const response = await page.goto(`${server.url}${path}`);
+      expect(response?.status(), path).toBe(403);
+    }
+    // Someone else's order, even signed in, is not found without its link.
+    const orders = await api<{ items: { id: string }[] }>('/api/v1/merchant/orders', merchantCookie);
+    const someoneElses = orders.items[0]?.id ?? '';
+    const response = await page.goto(`${server.url}/orders/${someoneElses}`);
+    expect(response?.status()).toBe(404);
+    await page.locator('main [data-testid=order-not-found]').waitFor();
+    await context.close();
+  });
+
   it('says plainly at checkout that a deal is sold out', async () => {
     const me = await api<{ teams: { teamId: string }[] }>('/api/v1/me', merchantCookie);
     const teamId = me.teams[0]?.teamId ?? '';
