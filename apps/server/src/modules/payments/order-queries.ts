@@ -1,6 +1,6 @@
 import type { Currency } from '@souk/contracts/catalog';
 import type { GatewayId, MerchantOrderSummary, OrderStatus, OrderView } from '@souk/contracts/payments';
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { pageAfter, pageOf } from './cursor.ts';
 import { loadBundles } from './order-records.ts';
@@ -53,6 +53,19 @@ export class OrderQueries {
     const page = pageOf(rows, filter.limit);
     const bundles = await loadBundles(this.deps.db, page.rows);
     return { items: await this.deps.presenter.views(bundles, role), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Guest orders placed with this address become the account's (the checkout offers an account
+   * afterwards). Only for a signed-in person: sign-in requires a verified address.
+   */
+  async claimGuestOrders(userId: string, email: string): Promise<number> {
+    const claimed = await this.deps.db
+      .update(paymentsOrders)
+      .set({ buyerUserId: userId, updatedAt: new Date() })
+      .where(and(isNull(paymentsOrders.buyerUserId), eq(paymentsOrders.buyerEmail, email.trim().toLowerCase())))
+      .returning({ id: paymentsOrders.id });
+    return claimed.length;
   }
 
   async merchantSummary(organizationId: string): Promise<MerchantOrderSummary> {

@@ -133,21 +133,26 @@ export function orderRoutes(deps: OrderRouteDeps): FastifyPluginAsync {
         config: { access: 'user' },
         schema: {
           tags: ['orders'],
-          summary: 'Your orders as a buyer, newest first, with their vouchers',
+          summary:
+            'Your orders as a buyer, newest first, with their vouchers (guest orders placed with your address included)',
           querystring: orderListQuerySchema,
           response: { 200: orderListSchema },
         },
       },
-      async (request) =>
-        deps.queries.orders(
+      async (request) => {
+        const viewer = requireViewer(request);
+        const contact = await deps.people.getContact(viewer.userId);
+        if (contact && !request.query.cursor) await deps.queries.claimGuestOrders(viewer.userId, contact.email);
+        return deps.queries.orders(
           {
-            buyerUserId: requireViewer(request).userId,
+            buyerUserId: viewer.userId,
             status: request.query.status,
             cursor: request.query.cursor,
             limit: request.query.limit,
           },
           'buyer',
-        ),
+        );
+      },
     );
 
     app.post(

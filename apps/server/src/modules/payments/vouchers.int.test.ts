@@ -287,6 +287,25 @@ describe('vouchers, order permissions and commissions', () => {
     expect(listed.json().items[0]).toMatchObject({ body: review.body, verifiedPurchase: true });
   });
 
+  it('a guest who signs up later finds the orders placed with their address', async () => {
+    const person = await createTestUser(test, { accountType: 'influencer', locale: 'en' });
+    const created = await placeOrder(test, {
+      productId: deal.id,
+      quantity: 1,
+      buyer: buyer({ email: person.email.toUpperCase() }),
+      gateway: 'sandbox',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const response = await call(test, person, 'GET', '/api/v1/orders');
+    const mine = response.json();
+    expect(
+      mine.items.map((item: { id: string }) => item.id),
+      response.body,
+    ).toEqual([created.json().order.id]);
+    const someoneElse = await createTestUser(test, { accountType: 'influencer', locale: 'en' });
+    expect((await call(test, someoneElse, 'GET', '/api/v1/orders')).json().items).toEqual([]);
+  });
+
   it('refund problems are translated', async () => {
     const order = await paidOrder();
     const tooMuch = await call(
