@@ -365,6 +365,44 @@ describe('checkout and payments', () => {
     await context.close();
   });
 
+  it('lets a buyer with an account find the order and, once a voucher is used, post a verified review', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page, 'influencer2@souk.test');
+    await page.goto(`${server.url}/p/${deal.slug}`);
+    const { orderId, codes } = await buyThroughSandbox(
+      page,
+      { name: 'Omar Travels', email: 'influencer2@souk.test' },
+      1,
+    );
+    const main = page.locator('main');
+    await page.goto(`${server.url}/account/orders`);
+    const card = main.locator(`[data-testid=my-order][data-order-id="${orderId}"]`);
+    await card.getByText(fr.buyerOrders.reviewAfterUse).waitFor();
+
+    await api('/api/v1/vouchers/redeem', merchantCookie, { method: 'POST', json: { code: codes[0] } });
+    await page.reload();
+    await hydrated(page);
+    await card.getByTestId('review-disclosure').locator('summary').click();
+    const form = card.getByTestId('review-form');
+    // The stars are radio buttons; a person clicks the fourth star (its label).
+    const fourStars = form.getByRole('radio', { name: fr.buyerOrders.stars.replace('{{count}}', '4') });
+    await form.locator(`label[for="${await fourStars.getAttribute('id')}"]`).click();
+    expect(await fourStars.isChecked()).toBe(true);
+    await form.locator('input[name=title]').fill('Un vrai moment de détente');
+    await form.locator('textarea[name=body]').fill('Accueil chaleureux, gommage parfait, je reviendrai.');
+    await form.getByTestId('send-review').click();
+    await card.getByTestId('review-sent').waitFor();
+
+    await page.goto(`${server.url}/p/${deal.slug}`);
+    await hydrated(page);
+    await main.getByRole('tab', { name: new RegExp(fr.deal.tabReviews.split(' ')[0] ?? '') }).click();
+    const review = main.locator('[data-testid=review]').filter({ hasText: 'Un vrai moment de détente' });
+    await review.getByTestId('verified-purchase').waitFor();
+    expect(await review.getAttribute('data-verified')).toBe('true');
+    await context.close();
+  });
+
   it('keeps the merchant, admin and order pages to their own people', async () => {
     const context = await newContext();
     const page = await context.newPage();

@@ -1,4 +1,4 @@
-import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReviewView } from '@souk/contracts/catalog';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -21,9 +21,23 @@ export function ReviewList({ reviews, moreHref }: { reviews: ReviewView[]; moreH
   return (
     <Stack gap="md" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {reviews.map((review) => (
-        <Paper key={review.id} component="li" withBorder p="md" data-testid="review">
+        <Paper
+          key={review.id}
+          component="li"
+          withBorder
+          p="md"
+          data-testid="review"
+          data-verified={review.verifiedPurchase}
+        >
           <Stack gap={6}>
-            <Stars rating={review.rating} label={t('deal.rating', { rating: review.rating })} />
+            <Group gap="xs">
+              <Stars rating={review.rating} label={t('deal.rating', { rating: review.rating })} />
+              {review.verifiedPurchase && (
+                <Badge color="teal" variant="light" size="sm" data-testid="verified-purchase">
+                  {t('buyerOrders.verifiedPurchase')}
+                </Badge>
+              )}
+            </Group>
             {review.title && (
               <Title order={3} size="h5">
                 {review.title}

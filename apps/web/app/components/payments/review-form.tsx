@@ -57,7 +57,7 @@ export function ReviewForm({
           <TextInput
             name="title"
             label={t('buyerOrders.reviewHeading')}
-            maxLength={120}
+            maxLength={160}
             error={feedback?.fieldErrors.title}
           />
           <Textarea
