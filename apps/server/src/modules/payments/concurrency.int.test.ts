@@ -60,4 +60,20 @@ describe('never oversell', () => {
       test.runtime.database.db.execute(sql`update catalog_products set stock_quantity = -1 where id = ${deal.id}`),
     ).rejects.toThrow();
   });
+
+  it('the same Idempotency-Key sent five times at once makes one order', async () => {
+    const merchant = await createTestUser(test, { accountType: 'merchant', locale: 'en' });
+    const deal = await publishDeal(test, merchant, { stockQuantity: 10 });
+    const body = { productId: deal.id, quantity: 2, buyer: buyer(), gateway: 'sandbox' };
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => placeOrder(test, body, { headers: { 'idempotency-key': 'double-click-1' } })),
+    );
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(responses.map((response) => response.json().order.id)).size).toBe(1);
+    const [stock] = await rowsOf<{ stock: number }>(
+      test,
+      sql`select stock_quantity as stock from catalog_products where id = ${deal.id}`,
+    );
+    expect(stock?.stock).toBe(8);
+  });
 });

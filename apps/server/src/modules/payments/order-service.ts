@@ -33,6 +33,15 @@ export interface CreateOrderRequest {
   locale: Locale;
 }
 
+function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    if ((current as { code?: string }).code === '23505') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 const referenceAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 function newReference(): string {
@@ -127,9 +136,33 @@ export class OrderService {
     const phone = parsePhoneNumberFromString(input.buyer.phone, 'MA');
     if (!phone?.isValid()) throw invalid(locale, 'body.buyer.phone', 'phone_invalid');
 
-    const orderLocale = input.locale ?? locale;
+    let written: { order: typeof paymentsOrders.$inferSelect; attemptId: string } | null;
+    try {
+      written = await this.insertOrder(request, product, gateway, phone.number, requestHash, now);
+    } catch (error) {
+      // The same Idempotency-Key sent twice at once: the loser answers like a replay.
+      if (!request.idempotencyKey || !isUniqueViolation(error)) throw error;
+      const replay = await this.replay(request.idempotencyKey, requestHash, locale);
+      if (!replay) throw error;
+      return { created: replay, replayed: true };
+    }
+    if (!written) throw invalid(locale, 'body.quantity', 'quantity_above_stock');
+    const payment = await this.startPayment(gateway, written.order.id, written.attemptId, product, locale);
+    return { created: payment, replayed: false };
+  }
+
+  private insertOrder(
+    request: CreateOrderRequest,
+    product: CheckoutProductFacts,
+    gateway: PaymentGateway,
+    phone: string,
+    requestHash: string,
+    now: Date,
+  ) {
+    const { input } = request;
+    const orderLocale = input.locale ?? request.locale;
     const total = product.unitPriceMinor * input.quantity;
-    const written = await this.deps.db.transaction(async (tx) => {
+    return this.deps.db.transaction(async (tx) => {
       // The one conditional update that decides who gets the last units.
       if (!(await this.deps.products.reserve(product.id, input.quantity, tx))) return null;
       const [order] = await tx
@@ -140,7 +173,7 @@ export class OrderService {
           buyerUserId: request.buyerUserId,
           buyerName: input.buyer.name,
           buyerEmail: input.buyer.email.toLowerCase(),
-          buyerPhone: phone.number,
+          buyerPhone: phone,
           locale: orderLocale,
           currency: product.currency,
           totalMinor: total,
@@ -185,9 +218,6 @@ export class OrderService {
       });
       return { order, attemptId: (attempt as { id: string }).id };
     });
-    if (!written) throw invalid(locale, 'body.quantity', 'quantity_above_stock');
-    const payment = await this.startPayment(gateway, written.order.id, written.attemptId, product, locale);
-    return { created: payment, replayed: false };
   }
 
   /** The same Idempotency-Key again: the same order (and the same gateway session), nothing new. */
