@@ -3,7 +3,7 @@ import type { GatewayId } from '@souk/contracts/payments';
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
-import type { PaymentNotification } from './gateways/gateway.ts';
+import type { PaymentGateway, PaymentNotification } from './gateways/gateway.ts';
 import type { OrderMails } from './order-mails.ts';
 import { loadBundle, type OrderBundle, type OrderRow, recordGatewayEvent, recordOrderEvent } from './order-records.ts';
 import type { ProductCatalog } from './ports.ts';
@@ -218,6 +218,34 @@ export class FulfilmentService {
       .update(paymentsVouchers)
       .set({ status: 'void' })
       .where(and(eq(paymentsVouchers.orderId, orderId), eq(paymentsVouchers.status, 'pending')));
+  }
+
+  /**
+   * A captured payment we cannot honour (its units were sold after the reservation lapsed): the
+   * money goes back at once, once (the order id is the gateway's idempotency key).
+   */
+  async returnLatePayment(gateway: PaymentGateway, order: OrderRow, notification: PaymentNotification): Promise<void> {
+    try {
+      const { reference } = await gateway.refund({
+        reference: order.reference,
+        paymentReference: notification.paymentReference,
+        amountMinor: order.totalMinor,
+        currency: order.currency,
+        idempotencyKey: `late-${order.id}`,
+      });
+      await recordOrderEvent(this.deps.db, order.id, 'late_payment_refunded', gateway.id, { reference });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await recordGatewayEvent(this.deps.db, {
+        gateway: gateway.id,
+        kind: 'refund',
+        externalId: `late-${order.id}`,
+        orderId: order.id,
+        outcome: 'error',
+        detail: `late payment not returned: ${message}`,
+        payload: { amountMinor: order.totalMinor },
+      });
+    }
   }
 
   /** Unpaid orders past their 15 minutes: expired, units back. Each one in its own transaction. */

@@ -125,12 +125,15 @@ export function stripeWebhookRoutes(deps: GatewayRouteDeps): FastifyPluginAsync 
         try {
           const notification = stripe.verifyWebhook(raw, Array.isArray(header) ? header[0] : header);
           if (!notification) return { received: true };
-          const { outcome } = await deps.fulfilment.handle('stripe', notification, {
+          const { outcome, order } = await deps.fulfilment.handle('stripe', notification, {
             eventId: notification.eventId,
             type: notification.eventType,
             session: notification.gatewayReference,
             amountMinor: notification.amountMinor,
           });
+          // Stripe captures at once: a payment we cannot honour is given back.
+          if (outcome === 'unfulfillable' && order)
+            await deps.fulfilment.returnLatePayment(stripe, order, notification);
           return { received: true, outcome };
         } catch (error) {
           if (!(error instanceof NotificationRejected)) throw error;

@@ -239,4 +239,25 @@ describe('Stripe Checkout against a local Stripe', () => {
     expect(byAdmin.statusCode, byAdmin.body).toBe(201);
     expect(byAdmin.json().order.events.map((event: { type: string }) => event.type)).toContain('refunded');
   });
+
+  it('gives the money back when a payment arrives after the units were sold to someone else', async () => {
+    const scarce = await publishDeal(test, merchant, { stockQuantity: 1 });
+    const late = (
+      await placeOrder(test, { productId: scarce.id, quantity: 1, buyer: buyer(), gateway: 'stripe' })
+    ).json();
+    await test.runtime.services.payments.fulfilment.expireReservations(new Date(Date.now() + 16 * 60_000));
+    const quick = await placeOrder(test, { productId: scarce.id, quantity: 1, buyer: buyer(), gateway: 'stripe' });
+    expect(quick.statusCode, quick.body).toBe(201);
+    const session = stripe.complete(new URL(late.payment.url).pathname.split('/').pop() as string);
+    const response = await webhook(stripe.event('checkout.session.completed', session));
+    expect(response.json()).toMatchObject({ received: true, outcome: 'unfulfillable' });
+    expect(stripe.refunds.filter((refund) => refund.payment_intent === session.payment_intent)).toMatchObject([
+      { amount: 100_000 },
+    ]);
+    const order = (await call(test, merchant, 'GET', `/api/v1/orders/${late.order.id}`)).json();
+    expect(order.status).toBe('expired');
+    expect(order.events.map((event: { type: string }) => event.type)).toEqual(
+      expect.arrayContaining(['late_payment_unfulfillable', 'late_payment_refunded']),
+    );
+  });
 });
