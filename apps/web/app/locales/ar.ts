@@ -3,6 +3,7 @@ import { catalogAr } from './catalog/ar';
 import type { fr } from './fr';
 import { kycAr } from './kyc/ar';
 import { siteAr } from './site/ar';
+import { socialAr } from './social/ar';
 
 export const ar: typeof fr = {
   ...siteAr,
@@ -582,4 +583,5 @@ export const ar: typeof fr = {
   ...kycAr,
   ...affiliationAr,
   ...catalogAr,
+  ...socialAr,
 };

@@ -3,6 +3,7 @@ import { catalogEn } from './catalog/en';
 import type { fr } from './fr';
 import { kycEn } from './kyc/en';
 import { siteEn } from './site/en';
+import { socialEn } from './social/en';
 
 export const en: typeof fr = {
   ...siteEn,
@@ -589,4 +590,5 @@ export const en: typeof fr = {
   ...kycEn,
   ...affiliationEn,
   ...catalogEn,
+  ...socialEn,
 };

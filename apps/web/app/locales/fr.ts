@@ -2,6 +2,7 @@ import { affiliationFr } from './affiliation/fr';
 import { catalogFr } from './catalog/fr';
 import { kycFr } from './kyc/fr';
 import { siteFr } from './site/fr';
+import { socialFr } from './social/fr';
 
 /** French is the reference: the other languages are typed against it, so no key can be missing. */
 export const fr = {
@@ -594,4 +595,5 @@ export const fr = {
   ...kycFr,
   ...affiliationFr,
   ...catalogFr,
+  ...socialFr,
 };
