@@ -17,6 +17,7 @@ const tabs: SectionTab[] = [
   { to: '/admin/catalog/promotions', labelKey: 'catalogNav.adminPromotions' },
   { to: '/admin/catalog/categories', labelKey: 'catalogNav.adminCategories' },
   { to: '/admin/catalog/reviews', labelKey: 'catalogNav.adminReviews' },
+  { to: '/admin/social', labelKey: 'social.nav.adminTab' },
 ];
 /** A KYC reviewer sees the review queue only. */
 const reviewerTabs: SectionTab[] = [{ to: '/admin/kyc', labelKey: 'kycAdmin.nav' }];
