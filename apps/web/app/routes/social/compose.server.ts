@@ -34,9 +34,10 @@ export interface Choice {
   search: string;
 }
 
-function imagesAsMedia(product: PublicProduct): MediaInput[] {
+/** The platforms fetch media themselves: addresses must be absolute (the site's public origin). */
+function imagesAsMedia(product: PublicProduct, origin: string): MediaInput[] {
   return product.images.map((image) => ({
-    url: image.url,
+    url: new URL(image.url, origin).toString(),
     kind: 'image' as const,
     width: image.width,
     height: image.height,
@@ -71,7 +72,7 @@ export async function loadDeal(
     product = preview.ok ? preview.data : null;
   }
   if (!product) return null;
-  return { productId: product.id, title: product.title, media: imagesAsMedia(product) };
+  return { productId: product.id, title: product.title, media: imagesAsMedia(product, context.publicOrigin) };
 }
 
 export async function loadMyLinks(context: AppLoadContext): Promise<LinkView[]> {

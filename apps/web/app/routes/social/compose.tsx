@@ -98,7 +98,10 @@ export async function action({ request, context }: Route.ActionArgs) {
       return refuse({ scheduledAt: words.pastTime }, words.pastTime);
   }
   const result = await apiJson<PostView>(context, '/api/v1/social/posts', { method: 'POST', json: body });
-  if (!result.ok) return failed(result, locale, 'publish', pagePath);
+  if (!result.ok) {
+    const accounts = body.targets.map((target) => target.accountId);
+    return failed(result, locale, 'publish', pagePath, undefined, accounts);
+  }
   throw redirect(scopedPath(scope, `/posts/${result.data.id}`, { done: body.mode }));
 }
 

@@ -47,13 +47,34 @@ interface TargetError {
   message: string;
 }
 
+/**
+ * Errors about one target of a post, by account: from `targetErrors`, or from field errors whose
+ * path names the target (`targets.2.caption`), `targetAccounts` giving the accounts in sent order.
+ */
+function targetErrorsOf(failure: ApiFailure, targetAccounts: string[]): Record<string, string> {
+  const byAccount: Record<string, string> = {};
+  const listed = (failure.problem as { targetErrors?: TargetError[] }).targetErrors;
+  for (const item of Array.isArray(listed) ? listed : []) byAccount[item.accountId] ??= item.message;
+  for (const { path, message } of failure.problem.errors ?? []) {
+    const index = /(?:^|\.)targets\.(\d+)/.exec(path)?.[1];
+    const accountId = index === undefined ? undefined : targetAccounts[Number(index)];
+    if (accountId) byAccount[accountId] ??= message;
+  }
+  return byAccount;
+}
+
 /** A failed API call as an action's answer, in the visitor's language. */
-export function failed(failure: ApiFailure, locale: Locale, intent: string, returnPath: string, id?: string) {
+export function failed(
+  failure: ApiFailure,
+  locale: Locale,
+  intent: string,
+  returnPath: string,
+  id?: string,
+  targetAccounts: string[] = [],
+) {
   if (failure.status === 401) throw redirect(signInPath(returnPath));
   const error = failure.problem.detail || problemMessage(failure, locale);
-  const targetErrors: Record<string, string> = {};
-  const listed = (failure.problem as { targetErrors?: TargetError[] }).targetErrors;
-  for (const item of Array.isArray(listed) ? listed : []) targetErrors[item.accountId] ??= item.message;
+  const targetErrors = targetErrorsOf(failure, targetAccounts);
   return data<SocialFeedback>(
     { ok: false, intent, id, error, fieldErrors: fieldErrorsOf(failure.problem), targetErrors },
     { status: failure.status },
