@@ -7,6 +7,9 @@ export const QueueName = {
   KycPurgeDocuments: 'kyc.purge-documents',
   CatalogExpireDeals: 'catalog.expire-deals',
   AffiliationApproveCommissions: 'affiliation.approve-commissions',
+  SocialPublish: 'social.publish',
+  SocialSweep: 'social.sweep',
+  SocialRefreshTokens: 'social.refresh-tokens',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -17,6 +20,9 @@ export const jobPayloadSchemas = {
   [QueueName.KycPurgeDocuments]: z.object({}),
   [QueueName.CatalogExpireDeals]: z.object({}),
   [QueueName.AffiliationApproveCommissions]: z.object({}),
+  [QueueName.SocialPublish]: z.object({ targetId: z.uuid() }),
+  [QueueName.SocialSweep]: z.object({}),
+  [QueueName.SocialRefreshTokens]: z.object({}),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<Q extends QueueName> = z.input<(typeof jobPayloadSchemas)[Q]>;
