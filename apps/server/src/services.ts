@@ -7,6 +7,7 @@ import { createIdentityModule, type IdentityModule } from './modules/identity/mo
 import { createKycModule, type KycModule } from './modules/kyc/module.ts';
 import { createMessagingModule, type MessagingModule } from './modules/messaging/module.ts';
 import { createSiteModule, type SiteModule } from './modules/site/module.ts';
+import { createSocialModule, type SocialModule } from './modules/social/module.ts';
 import type { Config } from './platform/config/config.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import type { EventBus } from './platform/events/event-bus.ts';
@@ -36,6 +37,7 @@ export interface Services {
   kyc: KycModule;
   catalog: CatalogModule;
   affiliation: AffiliationModule;
+  social: SocialModule;
   jobs: JobDefinition[];
   resolveViewer: ViewerResolver;
   /** better-auth's endpoints, mounted at the root (/api/auth/*). */
@@ -135,6 +137,41 @@ export function createServices(deps: ServiceDeps): Services {
     pixelRatePerMinute: deps.config.PIXEL_RATE_PER_MINUTE,
     clickFlushIntervalMs: deps.config.CLICK_FLUSH_INTERVAL_MS,
   });
+  const social = createSocialModule({
+    db: deps.database.db,
+    queue: deps.queue,
+    config: deps.config,
+    logger: deps.logger,
+    teams: identity.teams,
+    people: identity.users,
+    notifications: messaging.notifications,
+    links: affiliation.socialFacts,
+    deals: {
+      find: async (id) => {
+        const row = await catalog.products.find(id);
+        if (!row) return null;
+        const [merchant, category] = await Promise.all([
+          identity.teams.namesOf([row.organizationId]),
+          catalog.categories.find(row.categoryId),
+        ]);
+        return {
+          id: row.id,
+          organizationId: row.organizationId,
+          title: row.title,
+          merchantName: merchant.get(row.organizationId) ?? '',
+          category: category?.names.fr ?? null,
+          city: row.city,
+          priceMinor: row.discountedPriceMinor,
+          originalPriceMinor: row.originalPriceMinor,
+          discountPercent: row.discountPercent,
+          currency: row.currency,
+          highlights: row.highlights,
+          pageUrl: `${deps.config.PUBLIC_URL}/p/${encodeURIComponent(row.slug)}`,
+          imageUrls: [],
+        };
+      },
+    },
+  });
   return {
     identity,
     messaging,
@@ -142,7 +179,8 @@ export function createServices(deps: ServiceDeps): Services {
     kyc,
     catalog,
     affiliation,
-    jobs: [...messaging.jobs, ...kyc.jobs, ...catalog.jobs, ...affiliation.jobs],
+    social,
+    jobs: [...messaging.jobs, ...kyc.jobs, ...catalog.jobs, ...affiliation.jobs, ...social.jobs],
     resolveViewer: identity.resolveViewer,
     authRoutes: identity.authRoutes,
     routes: async (api) => {
@@ -152,11 +190,13 @@ export function createServices(deps: ServiceDeps): Services {
       await api.register(kyc.routes);
       await api.register(catalog.routes);
       await api.register(affiliation.routes);
+      await api.register(social.routes);
     },
     rootRoutes: async (root) => {
       await root.register(site.rootRoutes);
       await root.register(catalog.rootRoutes);
       await root.register(affiliation.rootRoutes);
+      await root.register(social.rootRoutes);
     },
     start: () => affiliation.start(),
     stop: () => affiliation.stop(),
