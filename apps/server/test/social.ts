@@ -57,3 +57,37 @@ export async function postReaches(
     return body;
   }, timeoutMs);
 }
+
+/** Connects a real provider's account against its local fake: start, the fake's consent, the callback. */
+export async function connectVia(test: TestApp, user: TestUser, provider: SocialProvider) {
+  const started = await call(test, user, 'POST', '/api/v1/social/connections', { provider });
+  expect(started.statusCode, started.body).toBe(201);
+  const consent = await fetch(started.json().authorizationUrl, { redirect: 'manual' });
+  expect(consent.status).toBe(302);
+  const callback = new URL(consent.headers.get('location') as string);
+  const back = await test.app.inject({ method: 'GET', url: `${callback.pathname}${callback.search}` });
+  expect(back.headers.location).toBe(`/social/accounts?connected=${provider}`);
+  const accounts = await call(test, user, 'GET', '/api/v1/social/accounts');
+  return accounts.json().items.filter((item: { provider: string }) => item.provider === provider) as {
+    id: string;
+    handle: string;
+    health: string;
+    quota: { usedToday: number; limit: number | null };
+  }[];
+}
+
+/** Publishes now to one account and returns the post id. */
+export async function publishNow(
+  test: TestApp,
+  user: TestUser,
+  accountId: string,
+  input: { caption?: string; media?: unknown[]; options?: Record<string, unknown> } = {},
+): Promise<string> {
+  const created = await call(test, user, 'POST', '/api/v1/social/posts', {
+    media: input.media ?? [{ url: 'https://cdn.example.com/deal.jpg', kind: 'image', width: 1080, height: 1350 }],
+    targets: [{ accountId, caption: input.caption ?? 'Dîner au riad ✨ #marrakech', options: input.options ?? {} }],
+    mode: 'now',
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json().id;
+}
