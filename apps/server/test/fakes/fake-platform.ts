@@ -5,6 +5,8 @@ export interface FakeAnswer {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** The body text as is (numbers JSON cannot carry, like 64-bit ids). */
+  raw?: string;
   /** Answer after this long (longer than the client's deadline: a timeout). */
   delayMs?: number;
 }
@@ -108,7 +110,9 @@ export class FakePlatform {
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     if (response.destroyed) return;
     const headers = { 'content-type': 'application/json', ...answer.headers };
-    response.writeHead(answer.status ?? 200, headers).end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+    response
+      .writeHead(answer.status ?? 200, headers)
+      .end(answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body)));
   }
 }
 

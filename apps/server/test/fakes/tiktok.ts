@@ -103,17 +103,10 @@ export class FakeTikTok extends FakePlatform {
             body: { error: { code: 'invalid_publish_id', message: 'publish_id not found', log_id: 'x' } },
           };
         const status = statuses.length > 1 ? (statuses.shift() as string) : (statuses[0] as string);
-        return {
-          body: {
-            data: {
-              status,
-              ...(status === 'FAILED' ? { fail_reason: this.failReason } : {}),
-              ...(status === 'PUBLISH_COMPLETE' ? { publicaly_available_post_id: [7_300_000_000_000_000_001] } : {}),
-              uploaded_bytes: 0,
-            },
-            error: ok,
-          },
-        };
+        const data = { status, ...(status === 'FAILED' ? { fail_reason: this.failReason } : {}), uploaded_bytes: 0 };
+        // The post id is a 64-bit integer, written as TikTok writes it (beyond JSON's safe numbers).
+        const ids = status === 'PUBLISH_COMPLETE' ? ',"publicaly_available_post_id":[7300000000000000001]' : '';
+        return { raw: `{"data":${JSON.stringify(data).slice(0, -1)}${ids}},"error":${JSON.stringify(ok)}}` };
       }),
     );
   }

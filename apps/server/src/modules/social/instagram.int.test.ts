@@ -18,7 +18,7 @@ describe('Instagram Graph adapter against its local fake', () => {
         META_APP_SECRET: 'meta-secret',
         META_GRAPH_URL: fake.url,
         META_OAUTH_URL: `${fake.url}/dialog/oauth`,
-        SOCIAL_CALL_TIMEOUT_MS: '700',
+        SOCIAL_CALL_TIMEOUT_MS: '2000',
       },
     });
     user = await createTestUser(test, { accountType: 'influencer' });
@@ -130,7 +130,7 @@ describe('Instagram Graph adapter against its local fake', () => {
   });
 
   it('marks a timed-out media_publish unconfirmed and never publishes twice', async () => {
-    fake.script('POST /:igUser/media_publish', { delayMs: 1500, status: 200, body: { id: 'late' } });
+    fake.script('POST /:igUser/media_publish', { delayMs: 3500, status: 200, body: { id: 'late' } });
     const before = fake.callsTo('POST /:igUser/media_publish').length;
     const postId = await publishNow(test, user, accountId);
     const post = await postReaches(test, user, postId, ['unconfirmed']);
@@ -138,7 +138,7 @@ describe('Instagram Graph adapter against its local fake', () => {
     expect(target.retryable).toBe(false);
     expect(target.advice).toMatch(/Check on the platform/);
     await test.runtime.services.social.publisher.sweep();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(fake.callsTo('POST /:igUser/media_publish').length).toBe(before + 1);
     const retry = await call(test, user, 'POST', `/api/v1/social/posts/${postId}/targets/${target.id}/retry`);
     expect(retry.statusCode).toBe(409);

@@ -4,6 +4,8 @@ export interface HttpAnswer {
   status: number;
   headers: Headers;
   body: unknown;
+  /** The body as sent: 64-bit ids (TikTok's post ids) lose digits in JSON.parse. */
+  raw: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function callPlatform(url: string, init: RequestInit & { timeoutMs:
   } catch {
     // Not JSON (an HTML error page from a proxy): keep the text for the history.
   }
-  return { status: response.status, headers: response.headers, body };
+  return { status: response.status, headers: response.headers, body, raw: text };
 }
 
 /** Milliseconds from a Retry-After header (seconds or an HTTP date). */

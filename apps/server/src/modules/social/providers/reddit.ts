@@ -45,7 +45,7 @@ export class RedditProvider implements SocialProviderAdapter {
     aspectRatioMax: null,
     maxImageBytes: null,
     maxVideoBytes: null,
-    hashtagsMax: 0,
+    hashtagsMax: null,
     linkHandling: 'post_url' as const,
     dailyPostLimit: 25,
     requiresCreatorInfo: false,

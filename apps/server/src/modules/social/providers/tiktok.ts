@@ -211,20 +211,15 @@ export class TikTokProvider implements SocialProviderAdapter {
   }
 
   async check(request: PublishRequest, pending: PendingData): Promise<CheckResult> {
-    const body = await this.call(
-      'POST',
-      `${this.config.apiUrl}/v2/post/publish/status/fetch/`,
-      request.account.accessToken,
-      {
-        publish_id: pending.publishId,
-      },
-    );
+    const url = `${this.config.apiUrl}/v2/post/publish/status/fetch/`;
+    const answer = await this.call('POST', url, request.account.accessToken, { publish_id: pending.publishId }, true);
+    const body = answer.body;
     const status = text(body, 'data', 'status');
     if (status === 'PUBLISH_COMPLETE' || status === 'SEND_TO_USER_INBOX') {
-      const ids =
-        (body as { data?: { publicaly_available_post_id?: unknown[] } }).data?.publicaly_available_post_id ?? [];
-      const postId = ids[0] === undefined ? String(pending.publishId) : String(ids[0]);
-      const url = ids[0] === undefined ? null : `https://www.tiktok.com/@${request.account.handle}/video/${postId}`;
+      // Read from the raw text: the id is a 64-bit integer (the field name is TikTok's spelling).
+      const id = /"publicaly_available_post_id"\s*:\s*\[\s*"?(\d+)/.exec(answer.raw)?.[1];
+      const postId = id ?? String(pending.publishId);
+      const url = id ? `https://www.tiktok.com/@${request.account.handle}/video/${id}` : null;
       return { kind: 'published', externalId: postId, url };
     }
     if (status === 'FAILED') {
@@ -243,7 +238,21 @@ export class TikTokProvider implements SocialProviderAdapter {
     return null;
   }
 
-  private async call(method: 'GET' | 'POST', url: string, token: string, json?: unknown): Promise<unknown> {
+  private async call(method: 'GET' | 'POST', url: string, token: string, json?: unknown): Promise<unknown>;
+  private async call(
+    method: 'GET' | 'POST',
+    url: string,
+    token: string,
+    json: unknown,
+    whole: true,
+  ): Promise<HttpAnswer>;
+  private async call(
+    method: 'GET' | 'POST',
+    url: string,
+    token: string,
+    json?: unknown,
+    whole = false,
+  ): Promise<unknown> {
     const answer = await callPlatform(url, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=UTF-8' },
@@ -251,7 +260,7 @@ export class TikTokProvider implements SocialProviderAdapter {
       timeoutMs: this.config.timeoutMs,
     });
     const code = text(answer.body, 'error', 'code') ?? 'ok';
-    if (answer.status === 200 && code === 'ok') return answer.body;
+    if (answer.status === 200 && code === 'ok') return whole ? answer : answer.body;
     throw classifyTikTokError(answer, code);
   }
 }
@@ -260,7 +269,7 @@ function classifyTikTokError(answer: HttpAnswer, code: string): ProviderError {
   const message = text(answer.body, 'error', 'message') ?? code;
   const kind = errorKinds[code];
   if (kind === 'retry') {
-    return new ProviderError('retry', code, message, {
+    return new ProviderError('retry', answer.status === 429 ? 'rate_limited' : code, message, {
       retryAfterMs: retryAfterMs(answer.headers),
       status: answer.status,
       ambiguous: answer.status >= 500,
