@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { browserTimeZone, fallbackTimeZone, toWallTime } from '../../lib/social/zoned-time';
+import { browserInstant, browserTimeZone, fallbackTimeZone, toWallTime } from '../../lib/social/zoned-time';
 import { useHydrated } from '../../lib/use-hydrated';
 
 export interface TimeSuggestion {
@@ -53,6 +53,7 @@ export function ScheduleField({
         dir="ltr"
       />
       <input type="hidden" name="timeZone" value={zone} />
+      <input type="hidden" name="scheduledAt" value={hydrated ? browserInstant(value) : ''} />
       {suggestions.length > 0 && (
         <Group gap="xs" align="center">
           <Text size="xs" c="dimmed">

@@ -32,3 +32,24 @@ export function toWallTime(date: Date): string {
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || fallbackTimeZone;
 }
+
+/** The instant of a `datetime-local` value, read by the browser in its own zone; '' if none. */
+export function browserInstant(value: string): string {
+  const date = value ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
+}
+
+/**
+ * The instant a schedule form chose. The browser sends it computed in its own zone (its time
+ * zone rules may differ from the server's); without scripts, the wall time is read in the
+ * platform's home zone.
+ */
+export function scheduledInstantFrom(form: FormData): string | null {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  const sent = text('scheduledAt');
+  if (sent && !Number.isNaN(Date.parse(sent))) return new Date(sent).toISOString();
+  return wallTimeToIso(text('scheduledLocal'), text('timeZone'));
+}

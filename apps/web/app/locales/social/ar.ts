@@ -6,6 +6,10 @@ export const socialAr: typeof socialFr = {
     approvalRequested: 'منشور ينتظر موافقتي',
     postTrouble: 'منشور فشل أو لم يتأكد نشره',
   },
+  socialApiScopes: {
+    read: 'قراءة حساباتي ومنشوراتي الاجتماعية',
+    write: 'النشر والجدولة على شبكاتي',
+  },
   social: {
     publishToNetworks: 'النشر على شبكاتي',
     errorTitle: 'تعذّر تنفيذ الإجراء',

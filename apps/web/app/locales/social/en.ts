@@ -6,6 +6,10 @@ export const socialEn: typeof socialFr = {
     approvalRequested: 'A post is waiting for my approval',
     postTrouble: 'A post failed or is unconfirmed',
   },
+  socialApiScopes: {
+    read: 'Read my social accounts and posts',
+    write: 'Publish and schedule on my networks',
+  },
   social: {
     publishToNetworks: 'Publish to my networks',
     errorTitle: 'Could not do that',

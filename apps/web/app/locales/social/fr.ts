@@ -4,6 +4,10 @@ export const socialFr = {
     approvalRequested: 'Une publication attend ma validation',
     postTrouble: 'Une publication a échoué ou n’est pas confirmée',
   },
+  socialApiScopes: {
+    read: 'Lire mes comptes et publications sociales',
+    write: 'Publier et programmer sur mes réseaux',
+  },
   social: {
     publishToNetworks: 'Publier sur mes réseaux',
     errorTitle: 'Action impossible',

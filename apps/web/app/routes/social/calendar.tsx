@@ -10,7 +10,7 @@ import { translations } from '../../lib/i18n';
 import { localeOf } from '../../lib/locale.server';
 import { unwrapForPage } from '../../lib/session.server';
 import { type CalendarView, calendarViews, isDayKey, rangeOfView, todayKey } from '../../lib/social/calendar-days';
-import { wallTimeToIso } from '../../lib/social/zoned-time';
+import { scheduledInstantFrom } from '../../lib/social/zoned-time';
 import { useFeedbackToast } from '../../lib/use-feedback-toast';
 import type { Route } from './+types/calendar';
 import { failed, requireSocialScope, succeeded } from './social.server';
@@ -37,10 +37,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const scope = await requireSocialScope(context, request);
   const form = await request.formData();
   const postId = formText(form, 'postId');
-  // A drop sends the instant; the keyboard form sends a wall-clock time and its zone.
-  const scheduledAt =
-    formText(form, 'scheduledAt') || wallTimeToIso(formText(form, 'scheduledLocal'), formText(form, 'timeZone'));
-  if (!scheduledAt || Number.isNaN(Date.parse(scheduledAt)) || Date.parse(scheduledAt) <= Date.now()) {
+  // A drop and the keyboard form both send the instant the browser computed.
+  const scheduledAt = scheduledInstantFrom(form);
+  if (!scheduledAt || Date.parse(scheduledAt) <= Date.now()) {
     const error = scheduledAt ? words.pastTime : words.chooseTime;
     return data({ ok: false as const, intent: 'reschedule', id: postId, error }, { status: 422 });
   }

@@ -16,7 +16,7 @@ import type { z } from 'zod';
 import { apiJson } from '../../lib/api.server';
 import { formText } from '../../lib/auth-feedback.server';
 import { merchantApi } from '../../lib/catalog/catalog-api';
-import { wallTimeToIso } from '../../lib/social/zoned-time';
+import { scheduledInstantFrom } from '../../lib/social/zoned-time';
 import { ownerParams, type SocialScope } from './social-scope';
 
 export interface ComposerDeal {
@@ -212,8 +212,7 @@ export function postBodyFrom(form: FormData, accounts: SocialAccountView[], scop
       options: optionsFor(form, account),
     }));
   const mode = formText(form, 'mode') as 'now' | 'schedule' | 'draft';
-  const scheduledAt =
-    mode === 'schedule' ? wallTimeToIso(formText(form, 'scheduledLocal'), formText(form, 'timeZone')) : null;
+  const scheduledAt = mode === 'schedule' ? scheduledInstantFrom(form) : null;
   const linkId = formText(form, 'linkId');
   const productId = formText(form, 'productId');
   const templateId = formText(form, 'templateId');

@@ -18,7 +18,7 @@ import { translations } from '../../lib/i18n';
 import { localeOf } from '../../lib/locale.server';
 import { useRootData } from '../../lib/root-data';
 import { unwrapForPage } from '../../lib/session.server';
-import { wallTimeToIso } from '../../lib/social/zoned-time';
+import { scheduledInstantFrom } from '../../lib/social/zoned-time';
 import { useFeedbackToast } from '../../lib/use-feedback-toast';
 import type { Route } from './+types/post';
 import { decideOnPost, failed, requireSocialScope, succeeded } from './social.server';
@@ -61,7 +61,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         : failed(result, locale, intent, pagePath, targetId);
     }
     case 'reschedule': {
-      const scheduledAt = wallTimeToIso(formText(form, 'scheduledLocal'), formText(form, 'timeZone'));
+      const scheduledAt = scheduledInstantFrom(form);
       if (!scheduledAt || new Date(scheduledAt).getTime() <= Date.now()) {
         const error = scheduledAt ? words.pastTime : words.chooseTime;
         return data({ ok: false as const, intent, error, fieldErrors: { scheduledAt: error } }, { status: 422 });

@@ -31,6 +31,9 @@ export async function requireSocialScope(context: AppLoadContext, request: Reque
       };
     }
   }
+  // An administrator without a personal side lands here back from a platform's consent screen
+  // (connecting an official account): their pages are the official accounts'.
+  if (viewer.role === 'admin') throw redirect(`/admin${url.pathname}${url.search}`);
   throw data(null, { status: 403 });
 }
 
