@@ -1,5 +1,5 @@
 import { QueueName } from '@souk/contracts/jobs';
-import type { ErrorKind, TargetStatus } from '@souk/contracts/social';
+import type { ErrorKind, MediaInput, TargetStatus } from '@souk/contracts/social';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
@@ -58,12 +58,13 @@ export class Publisher {
   /** One job: moves the target as far as it can go now. Duplicate or early jobs change nothing. */
   async run(targetId: string): Promise<void> {
     const [found] = await this.deps.db
-      .select({ target: socialTargets, account: socialAccounts })
+      .select({ target: socialTargets, account: socialAccounts, media: socialPosts.media })
       .from(socialTargets)
       .innerJoin(socialAccounts, eq(socialAccounts.id, socialTargets.accountId))
+      .innerJoin(socialPosts, eq(socialPosts.id, socialTargets.postId))
       .where(eq(socialTargets.id, targetId));
     if (!found) return;
-    const { target, account } = found;
+    const { target, account, media } = found;
     if (!['scheduled', 'publishing', 'waiting_for_platform'].includes(target.status)) return;
     if (target.stage.endsWith(':inflight') || target.stage === 'done') return;
     if (target.dueAt && target.dueAt.getTime() > Date.now() + 1000) return;
@@ -73,7 +74,7 @@ export class Publisher {
     }
     const provider = this.deps.accounts.provider(account.provider);
     await this.deps.limiter.run([`provider:${account.provider}`, `account:${account.id}`], () =>
-      this.advance(target, account, provider),
+      this.advance(target, account, provider, media),
     );
   }
 
@@ -81,19 +82,18 @@ export class Publisher {
     initial: TargetRow,
     initialAccount: AccountRow,
     provider: SocialProviderAdapter,
+    media: MediaInput[],
   ): Promise<void> {
     let target = initial;
     let account = initialAccount;
     let refreshed = false;
-    const post = await this.postOf(target.postId);
     // create, check, finalize: at most those three, plus one repeat after a token refresh.
     for (let step = 0; step < 5; step++) {
       const stage = target.stage;
-      const mutating = stage === 'finalize' || (stage === 'create' && provider.createMutates);
       const request: PublishRequest = {
         account: this.deps.accounts.credentials(account),
         caption: target.caption,
-        media: post.media,
+        media,
         linkUrl: target.linkUrl,
         options: target.options,
         clientRef: target.id,
@@ -144,19 +144,15 @@ export class Publisher {
             await this.enqueue(target.id, dueAt);
             return;
           }
-          target = { ...target, stage: 'finalize', pendingData: { ...target.pendingData, ...result.pending } };
-          await this.deps.db
-            .update(socialTargets)
-            .set({ stage: 'finalize', pendingData: target.pendingData, updatedAt: new Date() })
-            .where(eq(socialTargets.id, target.id));
+          // Ready: the finalize claim is taken straight from the check stage (one write, not two).
+          target = { ...target, pendingData: { ...target.pendingData, ...result.pending } };
+          if (!(await this.claimFinalize(target, 'check'))) return;
+          target = { ...target, stage: 'finalize:inflight' };
+          const published = await provider.finalize(request, target.pendingData ?? {});
+          await this.published(target, published.externalId, published.url);
+          return;
         } else if (stage === 'finalize') {
-          const claimed = await this.change(target, {
-            to: 'publishing',
-            step: 'finalize',
-            reasonCode: 'publishing',
-            whenStage: 'finalize',
-            set: { stage: 'finalize:inflight', claimedAt: new Date() },
-          });
+          const claimed = await this.claimFinalize(target, 'finalize');
           if (!claimed) return;
           target = claimed;
           const result = await provider.finalize(request, target.pendingData ?? {});
@@ -172,13 +168,27 @@ export class Publisher {
             : // A bug or a database failure: on a claimed mutation the sweep decides later (unconfirmed).
               null;
         if (!failure) throw error;
-        const outcome = await this.handleFailure(target, account, stage, mutating, failure, refreshed);
+        // The step that failed, from the target as it stands (a finalize may follow a check).
+        const step = target.stage.replace(':inflight', '');
+        const mutating =
+          target.stage === 'finalize:inflight' || (target.stage === 'create:inflight' && provider.createMutates);
+        const outcome = await this.handleFailure(target, account, step, mutating, failure, refreshed);
         if (outcome === 'stop') return;
         refreshed = true;
         account = outcome.account;
         target = outcome.target;
       }
     }
+  }
+
+  private claimFinalize(target: TargetRow, from: 'check' | 'finalize'): Promise<TargetRow | null> {
+    return this.change(target, {
+      to: 'publishing',
+      step: 'finalize',
+      reasonCode: 'publishing',
+      whenStage: from,
+      set: { stage: 'finalize:inflight', claimedAt: new Date(), pendingData: target.pendingData },
+    });
   }
 
   private async handleFailure(
@@ -333,31 +343,20 @@ export class Publisher {
     const condition = change.whenStage
       ? and(eq(socialTargets.id, target.id), eq(socialTargets.stage, change.whenStage))
       : eq(socialTargets.id, target.id);
-    return this.deps.db.transaction(async (tx) => {
-      const [updated] = await tx
-        .update(socialTargets)
-        .set({ ...change.set, status: change.to, updatedAt: new Date() })
-        .where(condition)
-        .returning();
-      if (!updated) return null;
-      await tx.insert(socialTransitions).values({
-        targetId: target.id,
-        fromStatus: target.status,
-        toStatus: change.to,
-        step: change.step,
-        reasonCode: change.reasonCode,
-        detail: change.detail?.slice(0, 2000) ?? null,
-      });
-      return updated;
-    });
-  }
-
-  private async postOf(postId: string) {
-    const [post] = await this.deps.db
-      .select({ media: socialPosts.media })
-      .from(socialPosts)
-      .where(eq(socialPosts.id, postId));
-    return post ?? { media: [] };
+    const now = new Date();
+    const set = { ...change.set, status: change.to, updatedAt: now };
+    // One statement (a data-modifying CTE): the update and its transition land together, and a
+    // lost claim inserts nothing. One round trip matters on the embedded database.
+    const update = this.deps.db.update(socialTargets).set(set).where(condition).returning({ id: socialTargets.id });
+    const result = await this.deps.db.execute(sql`
+      with updated as (${update.getSQL()})
+      insert into social_transitions (target_id, from_status, to_status, step, reason_code, detail)
+      select id, ${target.status}, ${change.to}, ${change.step}, ${change.reasonCode}, ${change.detail?.slice(0, 2000) ?? null}
+      from updated
+      returning target_id`);
+    const rows = (result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
+    if (!Array.isArray(rows) || rows.length === 0) return null;
+    return { ...target, ...set } as TargetRow;
   }
 
   /** The post's status follows its targets: all out, some out, none out, or still going. */

@@ -32,6 +32,9 @@ function challengeOf(verifier: string): string {
  * a publishing API with the same pending/finished states as the real ones, and public feeds.
  */
 export class SandboxNetwork {
+  /** Access token -> handle and expiry: the publishing calls skip a lookup (revocation clears it). */
+  private readonly sessions = new Map<string, { handle: string; expiresAt: number }>();
+
   constructor(private readonly db: Database) {}
 
   async issueCode(input: { handle: string; codeChallenge: string; redirectUri: string }): Promise<string> {
@@ -118,13 +121,22 @@ export class SandboxNetwork {
 
   /** The handle behind an access token; an expired or revoked one is the platform's 401. */
   async handleOf(accessToken: string): Promise<string> {
+    const known = this.sessions.get(accessToken);
+    if (known && known.expiresAt > Date.now()) return known.handle;
     const grant = await this.grant(accessToken, 'access');
     if (!grant) throw new ProviderError('refresh-token', 'token_invalid', 'The sandbox token is expired or revoked');
+    // Remembered for a minute at most, so a revocation made on another node shows within a minute.
+    if (this.sessions.size > 10_000) this.sessions.clear();
+    this.sessions.set(accessToken, {
+      handle: grant.handle,
+      expiresAt: Math.min(Date.now() + 60_000, grant.expiresAt?.getTime() ?? 0),
+    });
     return grant.handle;
   }
 
   /** Revokes every token of a handle (tests, and the feed's "revoke access" control). */
   async revoke(token: string): Promise<void> {
+    this.sessions.delete(token);
     await this.db
       .update(socialSandboxGrants)
       .set({ revokedAt: new Date() })
