@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar } from '../apps/web/app/locales/ar.ts';
 import { fr } from '../apps/web/app/locales/fr.ts';
-import { launchBrowser } from './browser.ts';
+import { hasNoHorizontalScroll, launchBrowser, signInAs } from './browser.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
 /**
@@ -35,17 +35,8 @@ async function newContext(width = 1280, locale = 'fr-FR'): Promise<BrowserContex
   return browser.newContext({ viewport: { width, height: 900 }, locale, timezoneId, userAgent: phoneAgent });
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  const form = page.locator('form:has(input[name=password])');
-  await form.locator('input[name=email]').fill(email);
-  await form.locator('input[name=password]').fill(demoPassword);
-  await form.locator('button[type=submit]').click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
-
-async function hasNoHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+function signIn(page: Page, email: string): Promise<void> {
+  return signInAs(page, server.url, email, demoPassword);
 }
 
 interface Post {
@@ -244,6 +235,7 @@ describe('social publishing', () => {
     await page.goto(`${server.url}/social/calendar?view=list&date=${nextDay}`);
     const row = main.locator(`[data-testid=list-post][data-post-id="${movedId}"]`);
     const later = start + 2 * 86_400_000 + 3_600_000;
+    await row.locator('input[data-testid=schedule-at][min]').waitFor();
     await row.getByTestId('schedule-at').fill(await wallTime(page, later));
     await row.getByTestId('reschedule').press('Enter');
     await expect
@@ -273,6 +265,46 @@ describe('social publishing', () => {
       expect(await hasNoHorizontalScroll(phonePage), path).toBe(true);
     }
     await phone.close();
+  });
+
+  it('lets a merchant owner require approval and an admin keep templates; refuses the wrong people', async () => {
+    // An influencer reaches neither the team approvals nor the official accounts.
+    for (const path of ['/social/approvals', '/admin/social', '/admin/social/calendar']) {
+      const response = await page.goto(`${server.url}${path}`);
+      expect(response?.status(), path).toBe(403);
+    }
+    // Another influencer cannot open this influencer's post.
+    const other = await newContext();
+    const otherPage = await other.newPage();
+    await signIn(otherPage, 'influencer2@souk.test');
+    const foreign = await otherPage.goto(`${server.url}/social/posts/${scheduledPostId}`);
+    expect([403, 404]).toContain(foreign?.status());
+    await other.close();
+
+    const merchant = await newContext();
+    const merchantPage = await merchant.newPage();
+    await signIn(merchantPage, 'merchant@souk.test');
+    await merchantPage.goto(`${server.url}/social/approvals`);
+    const toggle = merchantPage.locator('main').getByTestId('toggle-approval');
+    const before = (await toggle.textContent())?.trim();
+    await toggle.click();
+    await expect.poll(async () => (await toggle.textContent())?.trim()).not.toBe(before);
+    await merchant.close();
+
+    const admin = await newContext();
+    const adminPage = await admin.newPage();
+    await signIn(adminPage, 'admin@souk.test');
+    await adminPage.goto(`${server.url}/admin/social`);
+    const main = adminPage.locator('main');
+    const form = main.locator('form:has(textarea[name=body])');
+    await form.locator('input[name=name]').fill('Nouvelle offre du jour');
+    await form.locator('textarea[name=body]').fill('Nouveau sur Souk : {title} {link}');
+    await form.locator('input[name=hashtags]').fill('souk bonplan');
+    await main.getByTestId('create-template').click();
+    await main.getByTestId('template').filter({ hasText: 'Nouvelle offre du jour' }).waitFor();
+    await adminPage.goto(`${server.url}/admin/social/accounts`);
+    await main.locator('[data-testid=provider][data-provider=sandbox]').getByTestId('connect').waitFor();
+    await admin.close();
   });
 
   it('publishes the scheduled post at its time; a click on the feed’s link counts on the influencer’s link', async () => {

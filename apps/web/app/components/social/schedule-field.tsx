@@ -34,7 +34,8 @@ export function ScheduleField({
   const [minimum, setMinimum] = useState<string | undefined>(undefined);
   useEffect(() => {
     setMinimum(toWallTime(new Date()));
-    if (defaultValue) setValue(toWallTime(new Date(defaultValue)));
+    // A time already chosen in this field stays.
+    if (defaultValue) setValue((typed) => typed || toWallTime(new Date(defaultValue)));
   }, [defaultValue]);
   const zone = hydrated ? browserTimeZone() : fallbackTimeZone;
   return (

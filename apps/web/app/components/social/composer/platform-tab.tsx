@@ -239,6 +239,7 @@ export function PlatformTab(props: PlatformTabProps) {
                       component="button"
                       type="button"
                       variant={caption.includes(tag) ? 'filled' : 'light'}
+                      tt="none"
                       style={{ cursor: 'pointer' }}
                       onClick={() => !caption.includes(tag) && onCaption(`${caption.trimEnd()} ${tag}`)}
                       aria-pressed={caption.includes(tag)}
