@@ -268,6 +268,20 @@ describe('social publishing', () => {
   });
 
   it('lets a merchant owner require approval and an admin keep templates; refuses the wrong people', async () => {
+    // From a deal page, the composer opens on that deal.
+    const approved = (await (
+      await page.request.get(`${server.url}/api/v1/affiliation-requests?status=approved`)
+    ).json()) as {
+      items: { productSlug: string; productTitle: string }[];
+    };
+    const deal = approved.items[0];
+    if (!deal) throw new Error('the demo influencer has no approved deal');
+    await page.goto(`${server.url}/p/${deal.productSlug}`);
+    await page.locator('main').getByTestId('publish-to-networks').click();
+    await page.waitForURL((url) => url.pathname === '/social/compose' && url.searchParams.has('productId'));
+    await page.locator('main').getByText(deal.productTitle).first().waitFor();
+    await page.locator('main').getByTestId('composer').waitFor();
+
     // An influencer reaches neither the team approvals nor the official accounts.
     for (const path of ['/social/approvals', '/admin/social', '/admin/social/calendar']) {
       const response = await page.goto(`${server.url}${path}`);
@@ -289,6 +303,12 @@ describe('social publishing', () => {
     const before = (await toggle.textContent())?.trim();
     await toggle.click();
     await expect.poll(async () => (await toggle.textContent())?.trim()).not.toBe(before);
+    // A team composes from one of its deals.
+    await merchantPage.goto(`${server.url}/social/compose`);
+    const choices = merchantPage.locator('main').getByTestId('compose-choose');
+    await choices.getByRole('link').first().click();
+    await merchantPage.waitForURL((url) => url.searchParams.has('productId'));
+    await merchantPage.locator('main [data-testid=composer], main [data-testid=compose-no-accounts]').first().waitFor();
     await merchant.close();
 
     const admin = await newContext();
