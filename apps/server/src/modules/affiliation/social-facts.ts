@@ -1,5 +1,5 @@
 import type { Locale } from '@souk/contracts/locales';
-import { and, count, eq, inArray, notInArray, sql, sum } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, notInArray, sql, sum } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { LinkService } from './link-service.ts';
@@ -50,23 +50,34 @@ export class SocialLinkFacts {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * Clicks of the last 90 days per hour of the week in the time zone. Bucketed here with Intl
+   * rather than in SQL: the embedded database's time zone rules can be older than the runtime's.
+   */
   async clicksByHourOfWeek(linkIds: string[], timeZone: string) {
     if (linkIds.length === 0) return [];
-    const local = sql`(${affiliationClickRollups.hour} at time zone ${timeZone})`;
     const rows = await this.deps.db
-      .select({
-        weekday: sql<number>`extract(dow from ${local})::int`,
-        hour: sql<number>`extract(hour from ${local})::int`,
-        clicks: sum(affiliationClickRollups.clicks),
-      })
+      .select({ hour: affiliationClickRollups.hour, clicks: sum(affiliationClickRollups.clicks) })
       .from(affiliationClickRollups)
-      .where(inArray(affiliationClickRollups.linkId, linkIds))
-      .groupBy(sql`1`, sql`2`);
-    return rows.map((row) => ({
-      weekday: Number(row.weekday),
-      hour: Number(row.hour),
-      clicks: Number(row.clicks ?? 0),
-    }));
+      .where(
+        and(
+          inArray(affiliationClickRollups.linkId, linkIds),
+          gte(affiliationClickRollups.hour, new Date(Date.now() - 90 * 24 * 3600_000)),
+        ),
+      )
+      .groupBy(affiliationClickRollups.hour);
+    const format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', hourCycle: 'h23' });
+    const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    const buckets = new Map<string, { weekday: number; hour: number; clicks: number }>();
+    for (const row of rows) {
+      const parts = format.formatToParts(row.hour);
+      const weekday = days.indexOf(parts.find((part) => part.type === 'weekday')?.value ?? 'Sun');
+      const hour = Number(parts.find((part) => part.type === 'hour')?.value ?? 0);
+      const bucket = buckets.get(`${weekday}:${hour}`) ?? { weekday, hour, clicks: 0 };
+      bucket.clicks += Number(row.clicks ?? 0);
+      buckets.set(`${weekday}:${hour}`, bucket);
+    }
+    return [...buckets.values()];
   }
 
   async totals(linkId: string) {

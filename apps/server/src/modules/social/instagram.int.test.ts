@@ -115,6 +115,14 @@ describe('Instagram Graph adapter against its local fake', () => {
       expect(target.errorMessage).toMatch(/Instagram/);
       expect(target.advice).toBeTruthy();
       expect(fake.published.length).toBe(published);
+      if (status === 'EXPIRED') {
+        // A failure never means "maybe published": the retry starts over with a new container.
+        fake.containerStatuses = ['FINISHED'];
+        const retried = await call(test, user, 'POST', `/api/v1/social/posts/${post.id}/targets/${target.id}/retry`);
+        expect(retried.statusCode, retried.body).toBe(200);
+        await postReaches(test, user, post.id, ['published']);
+        expect(fake.published.length).toBe(published + 1);
+      }
     }
     fake.containerStatuses = ['FINISHED'];
   });

@@ -1,5 +1,5 @@
 import { field, text } from './http.ts';
-import type { MetaGraph } from './meta-graph.ts';
+import { type MetaGraph, MetaProviderBase } from './meta-graph.ts';
 import type {
   AccountCredentials,
   CheckResult,
@@ -17,7 +17,7 @@ const scopes = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'
  * Facebook Pages: each page the person manages becomes an account with its own page token.
  * Publishing is one mutating call (`/feed`, `/photos` or `/videos`), so `create` runs at most once.
  */
-export class FacebookProvider implements SocialProviderAdapter {
+export class FacebookProvider extends MetaProviderBase implements SocialProviderAdapter {
   readonly id = 'facebook' as const;
   readonly name = 'Facebook Pages';
   readonly createMutates = true;
@@ -43,18 +43,8 @@ export class FacebookProvider implements SocialProviderAdapter {
     documentationUrl: 'https://developers.facebook.com/docs/pages-api/posts',
   };
 
-  constructor(private readonly graph: MetaGraph) {}
-
-  configured(): boolean {
-    return this.graph.configured();
-  }
-
-  authorizationUrl(input: { state: string; codeChallenge: string; redirectUri: string }): string {
-    return this.graph.authorizationUrl(input, scopes);
-  }
-
-  exchangeCode(input: { code: string; codeVerifier: string; redirectUri: string }): Promise<TokenSet> {
-    return this.graph.exchangeCode(input);
+  constructor(graph: MetaGraph) {
+    super(graph, scopes);
   }
 
   /** Page tokens from a long-lived user token do not expire; the user token is renewed instead. */
@@ -88,10 +78,6 @@ export class FacebookProvider implements SocialProviderAdapter {
         },
       ];
     });
-  }
-
-  validate(): [] {
-    return [];
   }
 
   async create(request: PublishRequest): Promise<CreateResult> {
@@ -151,11 +137,5 @@ export class FacebookProvider implements SocialProviderAdapter {
       comments: Number(text(body, 'comments', 'summary', 'total_count') ?? 0),
       shares: Number(text(body, 'shares', 'count') ?? 0),
     };
-  }
-
-  private idOf(body: unknown): string {
-    const id = text(body, 'id');
-    if (!id) throw new ProviderError('bad-body', 'id_missing', 'The platform answered without an id');
-    return id;
   }
 }

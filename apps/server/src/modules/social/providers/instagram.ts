@@ -1,5 +1,5 @@
 import { field, text } from './http.ts';
-import type { MetaGraph } from './meta-graph.ts';
+import { type MetaGraph, MetaProviderBase } from './meta-graph.ts';
 import {
   type AccountCredentials,
   type CheckResult,
@@ -19,7 +19,7 @@ const scopes = ['instagram_basic', 'instagram_content_publish', 'pages_show_list
  * created (invisible, so safe to repeat), polled until FINISHED, then published by
  * `media_publish`, the one mutating step.
  */
-export class InstagramProvider implements SocialProviderAdapter {
+export class InstagramProvider extends MetaProviderBase implements SocialProviderAdapter {
   readonly id = 'instagram' as const;
   readonly name = 'Instagram';
   readonly createMutates = false;
@@ -45,18 +45,8 @@ export class InstagramProvider implements SocialProviderAdapter {
     documentationUrl: 'https://developers.facebook.com/docs/instagram-platform/content-publishing',
   };
 
-  constructor(private readonly graph: MetaGraph) {}
-
-  configured(): boolean {
-    return this.graph.configured();
-  }
-
-  authorizationUrl(input: { state: string; codeChallenge: string; redirectUri: string }): string {
-    return this.graph.authorizationUrl(input, scopes);
-  }
-
-  exchangeCode(input: { code: string; codeVerifier: string; redirectUri: string }): Promise<TokenSet> {
-    return this.graph.exchangeCode(input);
+  constructor(graph: MetaGraph) {
+    super(graph, scopes);
   }
 
   refresh(account: AccountCredentials): Promise<TokenSet> {
@@ -86,10 +76,6 @@ export class InstagramProvider implements SocialProviderAdapter {
         },
       ];
     });
-  }
-
-  validate(): [] {
-    return [];
   }
 
   async create(request: PublishRequest): Promise<CreateResult> {
@@ -177,11 +163,5 @@ export class InstagramProvider implements SocialProviderAdapter {
       used: Number(text(first, 'quota_usage') ?? 0),
       limit: Number(text(first, 'config', 'quota_total') ?? this.rules.dailyPostLimit),
     };
-  }
-
-  private idOf(body: unknown): string {
-    const id = text(body, 'id');
-    if (!id) throw new ProviderError('bad-body', 'id_missing', 'The platform answered without an id');
-    return id;
   }
 }

@@ -109,3 +109,34 @@ export function classifyGraphError(answer: HttpAnswer): ProviderError {
   if (code === 100) return new ProviderError('bad-body', 'invalid_parameter', message, { status: answer.status });
   return classifyStatus(answer, 'platform_error', message);
 }
+
+/** What the Instagram and Facebook adapters do the same way: one Meta app, one OAuth dialog. */
+export abstract class MetaProviderBase {
+  constructor(
+    protected readonly graph: MetaGraph,
+    private readonly scopes: string[],
+  ) {}
+
+  configured(): boolean {
+    return this.graph.configured();
+  }
+
+  authorizationUrl(input: { state: string; codeChallenge: string; redirectUri: string }): string {
+    return this.graph.authorizationUrl(input, this.scopes);
+  }
+
+  exchangeCode(input: { code: string; codeVerifier: string; redirectUri: string }): Promise<TokenSet> {
+    return this.graph.exchangeCode(input);
+  }
+
+  validate(): [] {
+    return [];
+  }
+
+  /** The id a Graph write answers with. */
+  protected idOf(body: unknown): string {
+    const id = text(body, 'id');
+    if (!id) throw new ProviderError('bad-body', 'id_missing', 'The platform answered without an id');
+    return id;
+  }
+}
