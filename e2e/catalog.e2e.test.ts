@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLocalInput } from '../apps/web/app/lib/catalog/casablanca-time.ts';
 import { fr } from '../apps/web/app/locales/fr.ts';
-import { launchBrowser } from './browser.ts';
+import { hasNoHorizontalScroll, launchBrowser, signInAs } from './browser.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
 /**
@@ -40,13 +40,8 @@ async function newContext(width = 1280, options: { javaScriptEnabled?: boolean }
   });
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  const form = page.locator('form:has(input[name=password])');
-  await form.locator('input[name=email]').fill(email);
-  await form.locator('input[name=password]').fill(demoPassword);
-  await form.locator('button[type=submit]').click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
+function signIn(page: Page, email: string): Promise<void> {
+  return signInAs(page, server.url, email, demoPassword);
 }
 
 /** A photo-sized PNG of one colour, generated for the upload. */
@@ -61,10 +56,6 @@ async function imageOrder(page: Page): Promise<string[]> {
     .getByTestId('product-images')
     .locator('li[data-image-id]')
     .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-image-id') ?? ''));
-}
-
-async function hasNoHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 }
 
 describe('catalog', () => {

@@ -9,6 +9,7 @@ import { createKycModule, type KycModule } from './modules/kyc/module.ts';
 import { createMessagingModule, type MessagingModule } from './modules/messaging/module.ts';
 import { createPaymentsModule, type PaymentsModule } from './modules/payments/module.ts';
 import { createSiteModule, type SiteModule } from './modules/site/module.ts';
+import { createSocialModule, type SocialModule } from './modules/social/module.ts';
 import type { Config } from './platform/config/config.ts';
 import { readOrCreateLocalSecret } from './platform/crypto/local-secret.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
@@ -40,6 +41,7 @@ export interface Services {
   catalog: CatalogModule;
   affiliation: AffiliationModule;
   payments: PaymentsModule;
+  social: SocialModule;
   jobs: JobDefinition[];
   resolveViewer: ViewerResolver;
   /** better-auth's endpoints, mounted at the root (/api/auth/*). */
@@ -182,6 +184,41 @@ export function createServices(deps: ServiceDeps): Services {
     },
     logger: deps.logger,
   });
+  const social = createSocialModule({
+    db: deps.database.db,
+    queue: deps.queue,
+    config: deps.config,
+    logger: deps.logger,
+    teams: identity.teams,
+    people: identity.users,
+    notifications: messaging.notifications,
+    links: affiliation.socialFacts,
+    deals: {
+      find: async (id) => {
+        const row = await catalog.products.find(id);
+        if (!row) return null;
+        const [merchant, category] = await Promise.all([
+          identity.teams.namesOf([row.organizationId]),
+          catalog.categories.find(row.categoryId),
+        ]);
+        return {
+          id: row.id,
+          organizationId: row.organizationId,
+          title: row.title,
+          merchantName: merchant.get(row.organizationId) ?? '',
+          category: category?.names.fr ?? null,
+          city: row.city,
+          priceMinor: row.discountedPriceMinor,
+          originalPriceMinor: row.originalPriceMinor,
+          discountPercent: row.discountPercent,
+          currency: row.currency,
+          highlights: row.highlights,
+          pageUrl: `${deps.config.PUBLIC_URL}/p/${encodeURIComponent(row.slug)}`,
+          imageUrls: [],
+        };
+      },
+    },
+  });
   return {
     identity,
     messaging,
@@ -190,7 +227,15 @@ export function createServices(deps: ServiceDeps): Services {
     catalog,
     affiliation,
     payments,
-    jobs: [...messaging.jobs, ...kyc.jobs, ...catalog.jobs, ...affiliation.jobs, ...payments.jobs],
+    social,
+    jobs: [
+      ...messaging.jobs,
+      ...kyc.jobs,
+      ...catalog.jobs,
+      ...affiliation.jobs,
+      ...payments.jobs,
+      ...social.jobs,
+    ],
     resolveViewer: identity.resolveViewer,
     authRoutes: identity.authRoutes,
     routes: async (api) => {
@@ -201,12 +246,14 @@ export function createServices(deps: ServiceDeps): Services {
       await api.register(catalog.routes);
       await api.register(affiliation.routes);
       await api.register(payments.routes);
+      await api.register(social.routes);
     },
     rootRoutes: async (root) => {
       await root.register(site.rootRoutes);
       await root.register(catalog.rootRoutes);
       await root.register(affiliation.rootRoutes);
       await root.register(payments.rootRoutes);
+      await root.register(social.rootRoutes);
     },
     start: () => affiliation.start(),
     stop: () => affiliation.stop(),

@@ -41,6 +41,15 @@ export default [
       route('merchant/affiliation-settings', 'routes/affiliation/merchant-settings.tsx'),
       route('merchant/conversions-api', 'routes/affiliation/conversions-help.tsx'),
     ]),
+    // Social publishing: an influencer's or a merchant team's accounts and posts.
+    layout('routes/social/social-layout.tsx', { id: 'social-layout' }, [
+      route('social/accounts', 'routes/social/accounts.tsx'),
+      route('social/compose', 'routes/social/compose.tsx'),
+      route('social/calendar', 'routes/social/calendar.tsx'),
+      route('social/posts', 'routes/social/posts.tsx'),
+      route('social/posts/:id', 'routes/social/post.tsx'),
+      route('social/approvals', 'routes/social/approvals.tsx'),
+    ]),
     route('newsletter', 'routes/newsletter/subscribe.tsx'),
     route('newsletter/confirm', 'routes/newsletter/token-page.tsx', { id: 'newsletter-confirm' }),
     route('newsletter/unsubscribe', 'routes/newsletter/token-page.tsx', { id: 'newsletter-unsubscribe' }),
@@ -77,6 +86,15 @@ export default [
       route('admin/orders', 'routes/admin/payments/orders.tsx'),
       route('admin/orders/:id', 'routes/merchant/orders/detail.tsx', { id: 'admin-order' }),
       route('admin/payments', 'routes/admin/payments/payments.tsx'),
+      // The platform's official social accounts: the same pages as /social, owner "platform".
+      layout('routes/social/social-layout.tsx', { id: 'admin-social-layout' }, [
+        route('admin/social', 'routes/social/manager.tsx'),
+        route('admin/social/accounts', 'routes/social/accounts.tsx', { id: 'admin-social-accounts' }),
+        route('admin/social/compose', 'routes/social/compose.tsx', { id: 'admin-social-compose' }),
+        route('admin/social/calendar', 'routes/social/calendar.tsx', { id: 'admin-social-calendar' }),
+        route('admin/social/posts', 'routes/social/posts.tsx', { id: 'admin-social-posts' }),
+        route('admin/social/posts/:id', 'routes/social/post.tsx', { id: 'admin-social-post' }),
+      ]),
     ]),
     route('*', 'routes/not-found.tsx'),
   ]),

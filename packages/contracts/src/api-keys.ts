@@ -9,6 +9,9 @@ export const apiKeyScopes = [
   'analytics:read',
   // A program filling in its owner's KYC file (never reviewing: that needs a person).
   'kyc:write',
+  // Social publishing: read accounts and posts; compose, schedule and manage posts.
+  'social:read',
+  'social:write',
 ] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 

@@ -9,6 +9,9 @@ export const QueueName = {
   AffiliationApproveCommissions: 'affiliation.approve-commissions',
   PaymentsExpireReservations: 'payments.expire-reservations',
   PaymentsSyncAffiliation: 'payments.sync-affiliation',
+  SocialPublish: 'social.publish',
+  SocialSweep: 'social.sweep',
+  SocialRefreshTokens: 'social.refresh-tokens',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -23,6 +26,9 @@ export const jobPayloadSchemas = {
   [QueueName.PaymentsExpireReservations]: z.object({}),
   /** A paid or refunded order told to affiliation (sale, then each refund); idempotent. */
   [QueueName.PaymentsSyncAffiliation]: z.object({ orderId: z.uuid() }),
+  [QueueName.SocialPublish]: z.object({ targetId: z.uuid() }),
+  [QueueName.SocialSweep]: z.object({}),
+  [QueueName.SocialRefreshTokens]: z.object({}),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<Q extends QueueName> = z.input<(typeof jobPayloadSchemas)[Q]>;

@@ -15,6 +15,10 @@ export const notificationEvents = {
   // Affiliation: a merchant's team hears of a new request; the influencer of the decision.
   'affiliation.requested': { defaults: { in_app: true, email: true } },
   'affiliation.decided': { defaults: { in_app: true, email: true } },
+  // Social publishing: an account to reconnect, a post waiting for approval, a post that went wrong.
+  'social.reconnect_needed': { defaults: { in_app: true, email: true } },
+  'social.approval_requested': { defaults: { in_app: true, email: true } },
+  'social.post_trouble': { defaults: { in_app: true, email: false } },
 } as const satisfies Record<string, { defaults: Record<NotificationChannel, boolean> }>;
 export type NotificationEvent = keyof typeof notificationEvents;
 export const notificationEventNames = Object.keys(notificationEvents) as [NotificationEvent, ...NotificationEvent[]];

@@ -54,6 +54,9 @@ export async function seedDemoData(services: Services): Promise<SeedResult> {
     ),
     buyerIds: await demoInfluencerIds(services),
   });
+  // After affiliation: the demo influencer's sandbox account posts with their tracked link.
+  const [influencerId] = await demoInfluencerIds(services);
+  if (influencerId) await services.social.seedDemo({ influencerId });
   return { password: demoPassword, accounts: demoAccounts, created };
 }
 

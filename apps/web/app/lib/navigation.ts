@@ -28,10 +28,13 @@ export function navItemsFor(viewer: Me | null): NavItem[] {
     items.push({ to: '/merchant/orders', labelKey: 'paymentsNav.merchantOrders' });
     // One link: the affiliation pages have their own tabs (routes/affiliation/affiliation-layout.tsx).
     items.push({ to: '/merchant/affiliations', labelKey: 'affiliationNav.merchant' });
+    // One link: the social pages have their own tabs (routes/social/social-layout.tsx).
+    items.push({ to: '/social/posts', labelKey: 'social.nav.main' });
   }
   if (viewer.accountType === 'influencer') {
     items.push({ to: '/influencer/links', labelKey: 'affiliationNav.myLinks' });
     items.push({ to: '/influencer/earnings', labelKey: 'affiliationNav.earnings' });
+    items.push({ to: '/social/posts', labelKey: 'social.nav.main' });
   }
   if (viewer.role === 'admin') {
     // One link: the admin pages have their own tabs (routes/admin/admin-layout.tsx).

@@ -4,6 +4,7 @@ import type { fr } from './fr';
 import { kycAr } from './kyc/ar';
 import { paymentsAr } from './payments/ar';
 import { siteAr } from './site/ar';
+import { socialAr } from './social/ar';
 
 export const ar: typeof fr = {
   ...siteAr,
@@ -584,4 +585,5 @@ export const ar: typeof fr = {
   ...affiliationAr,
   ...catalogAr,
   ...paymentsAr,
+  ...socialAr,
 };

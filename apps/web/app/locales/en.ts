@@ -4,6 +4,7 @@ import type { fr } from './fr';
 import { kycEn } from './kyc/en';
 import { paymentsEn } from './payments/en';
 import { siteEn } from './site/en';
+import { socialEn } from './social/en';
 
 export const en: typeof fr = {
   ...siteEn,
@@ -591,4 +592,5 @@ export const en: typeof fr = {
   ...affiliationEn,
   ...catalogEn,
   ...paymentsEn,
+  ...socialEn,
 };

@@ -3,6 +3,7 @@ import { catalogFr } from './catalog/fr';
 import { kycFr } from './kyc/fr';
 import { paymentsFr } from './payments/fr';
 import { siteFr } from './site/fr';
+import { socialFr } from './social/fr';
 
 /** French is the reference: the other languages are typed against it, so no key can be missing. */
 export const fr = {
@@ -596,4 +597,5 @@ export const fr = {
   ...affiliationFr,
   ...catalogFr,
   ...paymentsFr,
+  ...socialFr,
 };

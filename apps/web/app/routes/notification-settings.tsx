@@ -29,6 +29,9 @@ const eventLabelKeys: Record<NotificationEvent, ParseKeys> = {
   'catalog.product_unpublished': 'catalogEvents.productUnpublished',
   'affiliation.requested': 'affiliationEvents.requested',
   'affiliation.decided': 'affiliationEvents.decided',
+  'social.reconnect_needed': 'socialEvents.reconnectNeeded',
+  'social.approval_requested': 'socialEvents.approvalRequested',
+  'social.post_trouble': 'socialEvents.postTrouble',
 };
 
 function fieldName(event: NotificationEvent, channel: NotificationChannel): string {

@@ -30,6 +30,7 @@ import { redirectRoutes } from './redirect-routes.ts';
 import { requestRoutes } from './request-routes.ts';
 import { RequestService } from './request-service.ts';
 import { SettingsService } from './settings-service.ts';
+import { SocialLinkFacts } from './social-facts.ts';
 import { StatsService } from './stats-service.ts';
 import { ViewerSides } from './viewer-side.ts';
 import { UniqueClickWindow } from './visitor.ts';
@@ -46,6 +47,8 @@ export interface AffiliationModule {
   commissions: CommissionService;
   settings: SettingsService;
   clicks: ClickBuffer;
+  /** Links and clicks as social publishing reads them (its port). */
+  socialFacts: SocialLinkFacts;
   /**
    * For the checkout (payments): a sale made on Souk, attributed from the buyer's souk_cid.
    * Idempotent on (merchant, orderRef) like the conversions API.
@@ -143,6 +146,7 @@ export function createAffiliationModule(deps: AffiliationModuleDeps): Affiliatio
     commissions,
     settings,
     clicks: buffer,
+    socialFacts: new SocialLinkFacts({ db: deps.db, links }),
     recordCheckoutSale: (sale) => conversions.record({ ...sale, source: 'checkout' }, 'fr'),
     seedDemo: (input) => seedDemoAffiliation({ db: deps.db, products: deps.products, settings, ...input }),
     async start() {

@@ -9,6 +9,28 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** Comma-separated `id:base64key` pairs, each key 32 bytes (AES-256-GCM key rings). */
+const encryptionKeys = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    if (!value) return undefined;
+    const keys = new Map<string, Buffer>();
+    for (const entry of value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
+      const [id, material] = entry.split(':');
+      const key = Buffer.from(material ?? '', 'base64');
+      if (!id || !/^[a-z0-9_-]{1,32}$/i.test(id) || key.length !== 32) {
+        context.addIssue({ code: 'custom', message: 'comma-separated id:base64key pairs, each key 32 bytes' });
+        return z.NEVER;
+      }
+      keys.set(id, key);
+    }
+    return keys;
+  });
+
 /** Every variable the platform reads. `.env.example` documents each one. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -72,26 +94,7 @@ export const configSchema = z.object({
    * Keys that encrypt KYC documents at rest (AES-256-GCM): comma-separated `id:base64key` pairs,
    * each key 32 bytes. Old keys stay listed so files written under them still open.
    */
-  KYC_ENCRYPTION_KEYS: z
-    .string()
-    .optional()
-    .transform((value, context) => {
-      if (!value) return undefined;
-      const keys = new Map<string, Buffer>();
-      for (const entry of value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean)) {
-        const [id, material] = entry.split(':');
-        const key = Buffer.from(material ?? '', 'base64');
-        if (!id || !/^[a-z0-9_-]{1,32}$/i.test(id) || key.length !== 32) {
-          context.addIssue({ code: 'custom', message: 'comma-separated id:base64key pairs, each key 32 bytes' });
-          return z.NEVER;
-        }
-        keys.set(id, key);
-      }
-      return keys;
-    }),
+  KYC_ENCRYPTION_KEYS: encryptionKeys,
   /** Which of KYC_ENCRYPTION_KEYS encrypts new documents; the first one when unset. */
   KYC_ENCRYPTION_KEY_ID: z.string().optional(),
   /** Whether influencers must add a selfie holding their CIN. */
@@ -138,6 +141,28 @@ export const configSchema = z.object({
   PAYMENTS_SANDBOX: z.enum(['auto', 'on', 'off']).default('auto'),
   /** How long a gateway call (refund, status, checkout session) may take before it counts as timed out. */
   PAYMENTS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  // Social publishing.
+  /** Keys that encrypt social network tokens at rest, as KYC_ENCRYPTION_KEYS; a local key outside production. */
+  SOCIAL_TOKEN_KEYS: encryptionKeys,
+  SOCIAL_TOKEN_KEY_ID: z.string().optional(),
+  /** Meta app (Instagram Graph and Facebook Pages); unset: both appear as not configured. */
+  META_APP_ID: z.string().min(1).optional(),
+  META_APP_SECRET: z.string().min(1).optional(),
+  META_GRAPH_URL: z.url().default('https://graph.facebook.com/v21.0'),
+  META_OAUTH_URL: z.url().default('https://www.facebook.com/v21.0/dialog/oauth'),
+  TIKTOK_CLIENT_KEY: z.string().min(1).optional(),
+  TIKTOK_CLIENT_SECRET: z.string().min(1).optional(),
+  TIKTOK_API_URL: z.url().default('https://open.tiktokapis.com'),
+  TIKTOK_OAUTH_URL: z.url().default('https://www.tiktok.com/v2/auth/authorize/'),
+  REDDIT_CLIENT_ID: z.string().min(1).optional(),
+  REDDIT_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Reddit's authorization and token host, and its API host. */
+  REDDIT_WWW_URL: z.url().default('https://www.reddit.com'),
+  REDDIT_API_URL: z.url().default('https://oauth.reddit.com'),
+  /** A call to a social network that takes longer is abandoned (a mutating one becomes unconfirmed). */
+  SOCIAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+  SOCIAL_CONCURRENCY_PER_PROVIDER: z.coerce.number().int().min(1).max(200).default(16),
+  SOCIAL_CONCURRENCY_PER_ACCOUNT: z.coerce.number().int().min(1).max(50).default(2),
 });
 
 export type Config = z.infer<typeof configSchema> & {

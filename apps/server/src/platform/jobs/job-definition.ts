@@ -20,6 +20,8 @@ export interface JobDefinition<Q extends QueueName = QueueName> {
   /** Cron expression (UTC) for recurring jobs, with the payload to send each time. */
   cron?: { expression: string; payload: ParsedJobPayload<Q> };
   batchSize?: number;
+  /** Workers this process runs on the queue at once (default 1); each takes `batchSize` jobs. */
+  localConcurrency?: number;
   handle(payload: ParsedJobPayload<Q>, context: JobContext): Promise<void>;
 }
 

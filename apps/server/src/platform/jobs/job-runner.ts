@@ -72,6 +72,7 @@ export class JobRunner {
       definition.queue,
       {
         batchSize: definition.batchSize ?? 5,
+        localConcurrency: definition.localConcurrency ?? 1,
         pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 1,
         includeMetadata: true,
       },

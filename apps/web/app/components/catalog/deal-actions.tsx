@@ -6,9 +6,10 @@ import { signInPath } from '../../lib/safe-redirect';
 
 /**
  * "Buy" and "Promote" are links to the checkout and affiliation pages. Promoting needs an
- * account: a visitor goes to sign-in first, and comes back to the promote page after.
+ * account: a visitor goes to sign-in first, and comes back to the promote page after. An
+ * influencer can also open the social composer on the deal.
  */
-export function DealActions({ slug, canBuy }: { slug: string; canBuy: boolean }) {
+export function DealActions({ slug, productId, canBuy }: { slug: string; productId: string; canBuy: boolean }) {
   const { t } = useTranslation();
   const { viewer } = useRootData();
   const promotePath = `/p/${slug}/promote`;
@@ -35,6 +36,17 @@ export function DealActions({ slug, canBuy }: { slug: string; canBuy: boolean })
       >
         {t('deal.promote')}
       </Button>
+      {viewer?.accountType === 'influencer' && (
+        <Button
+          component={Link}
+          to={`/social/compose?productId=${encodeURIComponent(productId)}`}
+          variant="subtle"
+          fullWidth
+          data-testid="publish-to-networks"
+        >
+          {t('social.publishToNetworks')}
+        </Button>
+      )}
     </Stack>
   );
 }

@@ -19,6 +19,7 @@ const tabs: SectionTab[] = [
   { to: '/admin/catalog/reviews', labelKey: 'catalogNav.adminReviews' },
   { to: '/admin/orders', labelKey: 'paymentsNav.adminOrders' },
   { to: '/admin/payments', labelKey: 'paymentsNav.adminPayments' },
+  { to: '/admin/social', labelKey: 'social.nav.adminTab' },
 ];
 /** A KYC reviewer sees the review queue only. */
 const reviewerTabs: SectionTab[] = [{ to: '/admin/kyc', labelKey: 'kycAdmin.nav' }];

@@ -1,4 +1,4 @@
-import { Anchor, Code, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Code, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { LinkStats, LinkView, linkListSchema } from '@souk/contracts/affiliation';
 import { useTranslation } from 'react-i18next';
 import { data, Link } from 'react-router';
@@ -63,6 +63,13 @@ export default function LinkStatistics({ loaderData }: Route.ComponentProps) {
         <Code dir="ltr" style={{ overflowWrap: 'anywhere' }}>
           {link.shortUrl}
         </Code>
+        {link.active && (
+          <div>
+            <Button component={Link} to={`/social/compose?linkId=${link.id}`} size="compact-sm" variant="light" mt="xs">
+              {t('social.publishToNetworks')}
+            </Button>
+          </div>
+        )}
         <Text size="sm" c="dimmed">
           {t('affiliation.stats.period')}
         </Text>

@@ -203,6 +203,17 @@ function LinkCard({ link, bare = false }: { link: LinkView; bare?: boolean }) {
           <Button component={Link} to={`/influencer/links/${link.id}`} size="compact-sm" variant="default">
             {t('affiliation.links.stats')}
           </Button>
+          {link.active && (
+            <Button
+              component={Link}
+              to={`/social/compose?linkId=${link.id}`}
+              size="compact-sm"
+              variant="light"
+              data-testid="publish-to-networks"
+            >
+              {t('social.publishToNetworks')}
+            </Button>
+          )}
           <Button
             component="a"
             href={link.qrPngUrl}

@@ -147,7 +147,7 @@ export default function DealPage({ loaderData }: Route.ComponentProps) {
                 {t('deal.stockLeft', { count: product.stockQuantity })}
               </Text>
             )}
-            <DealActions slug={product.slug} canBuy={state === 'on_sale'} />
+            <DealActions slug={product.slug} productId={product.id} canBuy={state === 'on_sale'} />
             <ShareButtons url={url} title={product.title} />
           </Stack>
         </Grid.Col>

@@ -41,6 +41,8 @@ const scopeLabelKeys: Record<ApiKeyScope, ParseKeys> = {
   'orders:read': 'apiKeys.scopeLabels.ordersRead',
   'analytics:read': 'apiKeys.scopeLabels.analyticsRead',
   'kyc:write': 'kyc.apiScope',
+  'social:read': 'socialApiScopes.read',
+  'social:write': 'socialApiScopes.write',
 };
 
 const expiryChoices = [

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { affiliationNotificationEvents } from './affiliation-events.ts';
 import { catalogNotificationEvents } from './catalog-events.ts';
 import { kycNotificationEvents } from './kyc-events.ts';
+import { socialNotificationEvents } from './social-events.ts';
 
 /** A notification in the recipient's language, as stored in-app and mailed. */
 export interface RenderedNotification {
@@ -71,6 +72,7 @@ export const notificationEventDefinitions = {
   ...kycNotificationEvents,
   ...catalogNotificationEvents,
   ...affiliationNotificationEvents,
+  ...socialNotificationEvents,
 } satisfies { [Event in NotificationEvent]: NotificationEventDefinition<z.ZodType> };
 
 /** The data a caller passes to `notify` for an event. */
