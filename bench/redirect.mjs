@@ -196,7 +196,7 @@ try {
   console.log(row('tracked GET /r/{code}', tracked));
   console.log(row('bare node:http 302, after', bareAfter));
   console.log(
-    `ratio tracked/bare throughput: ${ratio.toFixed(2)} (bare = mean of before and after, ${Math.round(bareRps)} req/s); target >= ${targets.ratio}: ${verdict(ratio >= targets.ratio)}`,
+    `ratio tracked/bare throughput: ${ratio.toFixed(3)} (bare = mean of before and after, ${Math.round(bareRps)} req/s); target >= ${targets.ratio}: ${verdict(ratio >= targets.ratio)}`,
   );
   console.log(
     `tracked p99 ${tracked.p99.toFixed(2)} ms; target <= ${targets.p99} ms: ${verdict(tracked.p99 <= targets.p99)}`,
