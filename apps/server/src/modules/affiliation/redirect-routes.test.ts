@@ -75,7 +75,13 @@ describe('destination of a click', () => {
   });
 
   it('writes the same URL as the URL class does, whatever the target looks like', () => {
-    for (const target of ['https://souk.test', 'https://souk.test/p/d%C3%A9al', 'https://shop.test/x?ref=souk#top']) {
+    for (const target of [
+      'https://souk.test',
+      'https://souk.test/p/d%C3%A9al',
+      'https://shop.test/x?ref=souk#top',
+      'https://shop.test/x?',
+      'https://shop.test/x#',
+    ]) {
       const expected = new URL(target);
       expected.searchParams.set('souk_cid', 'c1');
       expect(destinationWith(target, '', 'c1')).toBe(expected.toString());

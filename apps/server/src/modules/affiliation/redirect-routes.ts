@@ -36,8 +36,9 @@ function canonicalTarget(target: string): { href: string; plain: boolean } {
   let known = canonicalTargets.get(target);
   if (!known) {
     const url = new URL(target);
-    // Without a query or fragment of its own, appending `?souk_cid=` is all `URL` would do.
-    known = { href: url.href, plain: url.search === '' && url.hash === '' };
+    // Without a query or fragment of its own (not even an empty `?` or `#`), appending
+    // `?souk_cid=` is all `URL` would do.
+    known = { href: url.href, plain: !url.href.includes('?') && !url.href.includes('#') };
     if (canonicalTargets.size >= 10_000) canonicalTargets.clear();
     canonicalTargets.set(target, known);
   }
