@@ -3,7 +3,7 @@
 // a fresh data directory with the demo data. Prints the four category scores against targets,
 // the main metrics, page weight and whether the HTML is compressed.
 // Targets (marketplace issue): performance >= 90, accessibility >= 95, best practices >= 95, SEO = 100.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -90,6 +90,10 @@ try {
       logLevel: 'error',
       onlyCategories: Object.keys(targets),
     });
+    // BENCH_REPORT_DIR=<dir>: keeps each page's full Lighthouse report (JSON) for a closer look.
+    if (process.env.BENCH_REPORT_DIR) {
+      writeFileSync(path.join(process.env.BENCH_REPORT_DIR, `${name.replaceAll(' ', '-')}.json`), JSON.stringify(lhr));
+    }
     console.log(`\n${name} (${pagePath})`);
     for (const [category, target] of Object.entries(targets)) {
       const score = lhr.categories[category]?.score;

@@ -10,6 +10,7 @@ import type { DatabaseHandle } from './platform/db/database.ts';
 import { registerAccessControl, type ViewerResolver } from './platform/http/access.ts';
 import { type Drain, registerDrain } from './platform/http/drain.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { isHotPath } from './platform/http/hot-path.ts';
 import { isInternalCall } from './platform/http/internal-call.ts';
 import { registerLocale } from './platform/http/locale.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {
+    if (isHotPath(request)) return;
     reply.header('x-request-id', request.id);
   });
 
@@ -91,9 +93,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       request.url.startsWith('/assets/') ||
       // Catalog images: a listing page pulls dozens, all immutable and cached by browsers.
       request.url.startsWith('/media/') ||
-      // Tracked redirects: one shared address (a campus, a carrier's NAT) clicks a lot; velocity
-      // is a fraud signal on the click, not a reason to refuse the visitor the deal.
-      request.url.startsWith('/r/') ||
       isInternalCall(request),
     errorResponseBuilder: (_request, context) => {
       const error = new Error('rate limited') as Error & { statusCode: number; retryAfter: string };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PlanQuotas } from './plan-quotas.ts';
 
 /**
  * The one plans configuration: the home page and /pricing show it, billing charges it. Prices are
@@ -11,22 +12,8 @@ export type PlanId = (typeof planIds)[number];
 export const trialDays = 14;
 export const planCurrency = 'MAD';
 
-export interface PlanQuotas {
-  publishedDeals: number | null;
-  teamSeats: number | null;
-  approvedInfluencers: number | null;
-  scheduledPostsPerMonth: number | null;
-  aiGenerationsPerMonth: number | null;
-  campaignEmailsPerMonth: number | null;
-}
-export const quotaNames = [
-  'publishedDeals',
-  'teamSeats',
-  'approvedInfluencers',
-  'scheduledPostsPerMonth',
-  'aiGenerationsPerMonth',
-  'campaignEmailsPerMonth',
-] as const satisfies readonly (keyof PlanQuotas)[];
+// Kept in a module without zod: the public pages list the quotas without loading any schema.
+export { type PlanQuotas, quotaNames } from './plan-quotas.ts';
 
 export interface Plan {
   id: PlanId;

@@ -1,5 +1,6 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
-import { type PlanList, quotaNames } from '@souk/contracts/plans';
+import { quotaNames } from '@souk/contracts/plan-quotas';
+import type { PlanList } from '@souk/contracts/plans';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../components/page-title';
 import { PlanCards, useQuotaText } from '../components/plans/plan-cards';

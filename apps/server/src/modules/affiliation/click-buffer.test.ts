@@ -82,6 +82,19 @@ describe('click buffer', () => {
     await buffer.close();
   });
 
+  it('lets other work run between batches', async () => {
+    const sink = new MemorySink();
+    const buffer = new ClickBuffer(sink, { logger: quietLogger, flushIntervalMs: 10_000, maxBatch: 10 });
+    for (let index = 0; index < 30; index++) buffer.addClick(click(index));
+    const batchesSeenByOtherWork: number[] = [];
+    setImmediate(() => batchesSeenByOtherWork.push(sink.batches.length));
+    await buffer.flush();
+    expect(sink.batches).toEqual([10, 10, 10]);
+    // The callback queued before the flush ran between its batches, not after all of them.
+    expect(batchesSeenByOtherWork[0]).toBeLessThan(3);
+    await buffer.close();
+  });
+
   it('flushes on its own within the interval', async () => {
     const sink = new MemorySink();
     const buffer = new ClickBuffer(sink, { logger: quietLogger, flushIntervalMs: 20 });

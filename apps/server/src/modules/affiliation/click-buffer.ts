@@ -3,7 +3,11 @@ import type { ClickSink, PreviewHit, RecordedClick } from './click-sink.ts';
 export interface ClickBufferOptions {
   /** A batch is written at least this often while clicks wait. */
   flushIntervalMs?: number;
-  /** A batch is written as soon as this many entries wait, and no batch is larger. */
+  /**
+   * A batch is written as soon as this many entries wait, and no batch is larger. The embedded
+   * database writes on the event loop's thread: its batches are kept small so no request waits
+   * long behind one.
+   */
   maxBatch?: number;
   /** Above this many waiting entries, `add` makes the caller wait for a flush (backpressure). */
   highWaterMark?: number;
@@ -102,6 +106,9 @@ export class ClickBuffer {
       this.pending.splice(0, batch.length);
       for (const click of clicks) this.unwritten.delete(click.id);
       if (this.pending.length < this.highWaterMark) this.releaseWaiters();
+      // Let waiting requests run between batches: on the embedded database a write holds the
+      // thread for its whole duration.
+      if (this.pending.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

@@ -82,6 +82,8 @@ export interface AffiliationModuleDeps {
   /** Tests: another sink, or a buffer tuned for them. */
   clickSink?: ClickSink;
   clickFlushIntervalMs?: number;
+  /** Most clicks per written batch (smaller on the embedded database, which writes on the event loop). */
+  clickBatchSize?: number;
 }
 
 export function createAffiliationModule(deps: AffiliationModuleDeps): AffiliationModule {
@@ -91,6 +93,7 @@ export function createAffiliationModule(deps: AffiliationModuleDeps): Affiliatio
   const buffer = new ClickBuffer(deps.clickSink ?? new DatabaseClickSink(deps.db), {
     logger: deps.logger,
     ...(deps.clickFlushIntervalMs ? { flushIntervalMs: deps.clickFlushIntervalMs } : {}),
+    ...(deps.clickBatchSize ? { maxBatch: deps.clickBatchSize } : {}),
   });
   const performance = new PerformanceReader(deps.db);
   const requests = new RequestService({

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isbot } from 'isbot';
 import { UAParser } from 'ua-parser-js';
 
@@ -53,7 +53,8 @@ export function userAgentFacts(userAgent: string): UserAgentFacts {
 
 /** Who clicked, without keeping who: a hash of address and user agent. */
 export function visitorKey(ip: string, userAgent: string): string {
-  return createHash('sha256').update(ip).update('\n').update(userAgent).digest('base64url').slice(0, 22);
+  // One-shot hashing: no Hash object per click.
+  return hash('sha256', `${ip}\n${userAgent}`, 'base64url').slice(0, 22);
 }
 
 export function referrerHost(referer: string | undefined): string | null {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from './app-error.ts';
+import { isHotPath } from './hot-path.ts';
 
 export { type PlatformRole, platformRoles } from '@souk/contracts/identity';
 
@@ -118,6 +119,10 @@ export function registerAccessControl(app: FastifyInstance, resolveViewer: Viewe
   app.decorate('routeAudit', [] as RegisteredRoute[]);
   app.decorateRequest('viewer', null);
   app.addHook('onRoute', (route: RouteOptions) => {
+    // A hot-path route skips the session lookup below, so it can only be one anybody may call.
+    if (route.config?.hotPath && route.config.access !== 'public') {
+      throw new Error(`${route.url}: a hot-path route must be public`);
+    }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD' && route.exposeHeadRoute !== false) continue;
@@ -133,7 +138,7 @@ export function registerAccessControl(app: FastifyInstance, resolveViewer: Viewe
   });
   app.addHook('preValidation', async (request) => {
     // The not-found handler answers 404 to everyone; no route means nothing to guard.
-    if (request.is404) return;
+    if (request.is404 || isHotPath(request)) return;
     request.viewer = await resolveViewer(request);
     // Fail closed: an undeclared route is treated as admin-only until someone decides.
     const rule = request.routeOptions.config.access ?? 'admin';

@@ -1,5 +1,6 @@
 import { isLocale, type Locale, localeCookieName, localeHeaderName, negotiateLocale } from '@souk/contracts/locales';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isHotPath } from './hot-path.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,10 +27,14 @@ export function requestLocale(request: Pick<FastifyRequest, 'headers'>): Locale 
   return negotiateLocale(readCookie(request.headers.cookie, localeCookieName), request.headers['accept-language']);
 }
 
-/** Every request knows its language, so errors and mails can be translated. */
+/**
+ * Every request knows its language, so errors and mails can be translated. Hot-path routes call
+ * `requestLocale` themselves on the rare answer that has words in it.
+ */
 export function registerLocale(app: FastifyInstance): void {
   app.decorateRequest('locale', 'fr');
   app.addHook('onRequest', async (request) => {
+    if (isHotPath(request)) return;
     request.locale = requestLocale(request);
   });
 }

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { quotaNames } from '@souk/contracts/plan-quotas';
 import type { Plan, PlanList } from '@souk/contracts/plans';
-import { quotaNames } from '@souk/contracts/plans';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatBasisPoints, formatMoney } from '../../lib/format-money';
