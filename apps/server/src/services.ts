@@ -231,14 +231,7 @@ export function createServices(deps: ServiceDeps): Services {
     affiliation,
     payments,
     social,
-    jobs: [
-      ...messaging.jobs,
-      ...kyc.jobs,
-      ...catalog.jobs,
-      ...affiliation.jobs,
-      ...payments.jobs,
-      ...social.jobs,
-    ],
+    jobs: [...messaging.jobs, ...kyc.jobs, ...catalog.jobs, ...affiliation.jobs, ...payments.jobs, ...social.jobs],
     resolveViewer: identity.resolveViewer,
     authRoutes: identity.authRoutes,
     routes: async (api) => {
