@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '../../../test/catalog.ts';
-import { buildTestApp, type TestApp } from '../../../test/harness.ts';
+import { call, rowsOf } from '../../../test/catalog.ts';
+import { buildTestApp, createTestUser, type TestApp } from '../../../test/harness.ts';
 import { seedDemoData } from '../../seed/seed-demo.ts';
 
 describe('demo orders', () => {
@@ -30,5 +30,17 @@ describe('demo orders', () => {
     expect(first?.valid).toBeGreaterThan(0);
     await seedDemoData(test.runtime.services);
     expect(await count()).toEqual(first);
+    // A demo order refunds through the sandbox like any other.
+    const [order] = await rowsOf<{ id: string }>(
+      test,
+      sql`select id from payments_orders where reference like 'SK-DEMO%' limit 1`,
+    );
+    const admin = await createTestUser(test, { role: 'admin', locale: 'en' });
+    const refund = await call(test, admin, 'POST', `/api/v1/orders/${order?.id}/refunds`, {
+      amountMinor: 100,
+      reason: 'Demo refund',
+    });
+    expect(refund.statusCode, refund.body).toBe(201);
+    expect(refund.json().refund.status).toBe('succeeded');
   });
 });

@@ -2,7 +2,13 @@ import { like } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { recordOrderEvent } from './order-records.ts';
 import type { PeopleDirectory, ProductCatalog } from './ports.ts';
-import { paymentsAttempts, paymentsOrderItems, paymentsOrders, paymentsVouchers } from './schema.ts';
+import {
+  paymentsAttempts,
+  paymentsOrderItems,
+  paymentsOrders,
+  paymentsSandboxTransactions,
+  paymentsVouchers,
+} from './schema.ts';
 import { generateVoucherCode } from './voucher-codes.ts';
 
 export interface DemoPaymentsInput {
@@ -91,6 +97,14 @@ export async function seedDemoPayments(
           paymentReference: `SBXDEMO${teamIndex}${dealIndex}`,
           createdAt: paidAt,
           updatedAt: paidAt,
+        });
+        // The sandbox's ledger knows the capture, so demo orders can be refunded like real ones.
+        await tx.insert(paymentsSandboxTransactions).values({
+          oid: order.reference,
+          transId: `SBXDEMO${teamIndex}${dealIndex}`,
+          amountMinor: order.totalMinor,
+          status: 'captured',
+          createdAt: paidAt,
         });
         await recordOrderEvent(tx, order.id, 'created', 'buyer', { quantity, demo: true });
         await recordOrderEvent(tx, order.id, 'paid', 'sandbox', { demo: true });

@@ -22,7 +22,7 @@ describe('Stripe Checkout against a local Stripe', () => {
         STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
         STRIPE_API_BASE: stripe.baseUrl,
         STRIPE_CURRENCIES: 'MAD,EUR',
-        PAYMENTS_GATEWAY_TIMEOUT_MS: '400',
+        PAYMENTS_GATEWAY_TIMEOUT_MS: '2500',
       },
     });
     merchant = await createTestUser(test, { accountType: 'merchant', locale: 'en' });
@@ -196,7 +196,7 @@ describe('Stripe Checkout against a local Stripe', () => {
 
   it('a gateway timeout during a refund leaves the order consistent, and retrying refunds once', async () => {
     const order = await paidOrder(1);
-    stripe.refundDelayMs = 1_000;
+    stripe.refundDelayMs = 3_500;
     const timedOut = await call(test, merchant, 'POST', `/api/v1/orders/${order.order.id}/refunds`, {
       reason: 'Timeout test',
     });

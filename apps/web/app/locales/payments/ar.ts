@@ -218,6 +218,7 @@ export const paymentsAr: typeof paymentsFr = {
     redeemLink: 'استعمال قسيمة',
   },
   redeem: {
+    readOnly: 'دورك في الفريق يسمح بالتحقق من القسائم دون استعمالها.',
     title: 'استعمال قسيمة',
     intro: 'امسح رمز QR الخاص بالزبون أو اكتب رمز قسيمته.',
     code: 'رمز القسيمة',

@@ -219,6 +219,7 @@ export const paymentsEn: typeof paymentsFr = {
     redeemLink: 'Redeem a voucher',
   },
   redeem: {
+    readOnly: 'Your team role lets you check vouchers, not redeem them.',
     title: 'Redeem a voucher',
     intro: 'Scan the customer’s QR code or type the code of their voucher.',
     code: 'Voucher code',

@@ -218,6 +218,7 @@ export const paymentsFr = {
     redeemLink: 'Valider un bon',
   },
   redeem: {
+    readOnly: 'Votre rôle dans l’équipe permet de vérifier les bons, pas de les valider.',
     title: 'Valider un bon',
     intro: 'Scannez le QR code du client ou saisissez le code de son bon.',
     code: 'Code du bon',

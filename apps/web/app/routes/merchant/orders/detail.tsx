@@ -28,8 +28,10 @@ async function requireSide(context: Route.LoaderArgs['context'], request: Reques
     await requireAdmin(context, request);
     return { adminSide, canRefund: true };
   }
-  const { team } = await requireMerchantTeam(context, request);
-  return { adminSide, canRefund: team.canEdit };
+  const { viewer, team } = await requireMerchantTeam(context, request);
+  // Refunds move money: the team's owners and admins only (the API says the same).
+  const role = viewer.teams.find((membership) => membership.teamId === team.teamId)?.role;
+  return { adminSide, canRefund: role === 'owner' || role === 'admin' };
 }
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { RedemptionResult } from '@souk/contracts/payments';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -95,6 +95,11 @@ export default function Redeem({ loaderData, actionData }: Route.ComponentProps)
         <Title order={1}>{t('redeem.title')}</Title>
         <Text c="dimmed">{t('redeem.intro')}</Text>
       </div>
+      {!loaderData.team.canEdit && (
+        <Alert color="blue" data-testid="redeem-read-only">
+          {t('redeem.readOnly')}
+        </Alert>
+      )}
       <QrScanner onCode={onScan} />
       <Paper withBorder p="md">
         <Form method="post" data-testid="redeem-form">
