@@ -242,6 +242,15 @@ describe('social publishing', () => {
       .poll(async () => (await readPost(page, movedId)).scheduledAt, { timeout: 10_000 })
       .toBe(new Date(later).toISOString());
 
+    // Its caption can still be changed on its page before it goes out.
+    await page.goto(`${server.url}/social/posts/${movedId}`);
+    await main.locator('input[data-testid=schedule-at][min]').waitFor();
+    const edit = main.getByTestId('edit-caption');
+    await edit.fill('Texte revu avant publication.');
+    await main.getByRole('button', { name: fr.social.post.saveCaption }).click();
+    await page.getByText(fr.social.post.captionSaved).first().waitFor();
+    expect((await readPost(page, movedId)).targets[0]?.caption).toBe('Texte revu avant publication.');
+
     // The two-minute post is on today's calendar, scheduled.
     await page.goto(`${server.url}/social/calendar?view=day&date=${await dayKey(scheduledFor)}`);
     await main

@@ -142,6 +142,11 @@ describe('Facebook Pages adapter, merchant teams with approval, official account
       scheduledAt: new Date(Date.now() + 3600_000).toISOString(),
     });
     expect(created.statusCode, created.body).toBe(201);
+    const analytics = await call(test, admin, 'GET', '/api/v1/social/analytics?owner=platform');
+    expect(analytics.statusCode, analytics.body).toBe(200);
+    expect(analytics.json().posts.scheduled).toBe(1);
+    expect(analytics.json().byAccount[0]).toMatchObject({ handle: 'souk.official', published: 0 });
+    expect((await call(test, member, 'GET', '/api/v1/social/analytics?owner=platform')).statusCode).toBe(403);
     const listed = await call(test, admin, 'GET', '/api/v1/social/posts?owner=platform');
     expect(listed.json().items.map((item: { id: string }) => item.id)).toContain(created.json().id);
     const moved = await call(test, admin, 'PATCH', `/api/v1/social/posts/${created.json().id}?owner=platform`, {

@@ -235,4 +235,54 @@ export class PostViews {
     }
     return { postId: post.id, link, platforms };
   }
+
+  /** Totals over an owner's accounts in a period (admins: the official accounts). */
+  async analytics(owner: Owner, from: Date, to: Date) {
+    const rows = await this.deps.db
+      .select({ accountId: socialTargets.accountId, status: socialTargets.status, linkId: socialTargets.linkId })
+      .from(socialTargets)
+      .innerJoin(socialPosts, eq(socialPosts.id, socialTargets.postId))
+      .where(
+        and(
+          eq(socialPosts.ownerKey, owner.key),
+          gte(sql`coalesce(${socialPosts.scheduledAt}, ${socialPosts.createdAt})`, from),
+          lte(sql`coalesce(${socialPosts.scheduledAt}, ${socialPosts.createdAt})`, to),
+        ),
+      );
+    const clicksOf = new Map<string, { clicks: number; conversions: number }>();
+    for (const linkId of new Set(rows.flatMap((row) => (row.linkId ? [row.linkId] : [])))) {
+      clicksOf.set(linkId, await this.deps.links.totals(linkId));
+    }
+    const accounts = await this.deps.accounts.byIds([...new Set(rows.map((row) => row.accountId))]);
+    const byAccount = new Map<
+      string,
+      { accountId: string; provider: TargetRow['provider']; handle: string; published: number; clicks: number }
+    >();
+    for (const row of rows) {
+      const account = accounts.get(row.accountId);
+      const entry = byAccount.get(row.accountId) ?? {
+        accountId: row.accountId,
+        provider: account?.provider ?? 'sandbox',
+        handle: account?.handle ?? '—',
+        published: 0,
+        clicks: 0,
+      };
+      if (row.status === 'published') entry.published++;
+      entry.clicks += row.linkId ? (clicksOf.get(row.linkId)?.clicks ?? 0) : 0;
+      byAccount.set(row.accountId, entry);
+    }
+    const links = [...clicksOf.values()];
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      posts: {
+        published: rows.filter((row) => row.status === 'published').length,
+        failed: rows.filter((row) => row.status === 'failed' || row.status === 'unconfirmed').length,
+        scheduled: rows.filter((row) => row.status === 'scheduled' || row.status === 'pending_approval').length,
+      },
+      clicks: links.reduce((total, one) => total + one.clicks, 0),
+      conversions: links.reduce((total, one) => total + one.conversions, 0),
+      byAccount: [...byAccount.values()],
+    };
+  }
 }

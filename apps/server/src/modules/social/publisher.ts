@@ -16,6 +16,7 @@ const maxChecks = 120;
 const inflightGraceMs = 10 * 60_000;
 /** A scheduled target this late with nothing running is picked up again by the sweep. */
 const lateAfterMs = 2 * 60_000;
+const usageLifetimeMs = 5_000;
 
 export interface PublisherDeps {
   db: Database;
@@ -49,6 +50,8 @@ function backoffMs(attempt: number): number {
  * transition.
  */
 export class Publisher {
+  private readonly usage = new Map<string, { used: number; countedAt: number }>();
+
   constructor(private readonly deps: PublisherDeps) {}
 
   async enqueue(targetId: string, at: Date | null): Promise<void> {
@@ -268,7 +271,7 @@ export class Publisher {
       used = live.used;
       max = live.limit;
     } else {
-      used = (await this.deps.accounts.usedToday([account.id])).get(account.id) ?? 0;
+      used = await this.usedToday(account.id);
     }
     if (used < max) return false;
     const dueAt = new Date(Date.now() + 3600_000);
@@ -283,7 +286,23 @@ export class Publisher {
     return true;
   }
 
+  /**
+   * The account's publications of the last 24 h, counted in the database at most every few
+   * seconds and counted up here in between: a burst of due posts does not count the same rows
+   * once per post. Per process, so the quota is approximate across nodes (the platform enforces
+   * its own).
+   */
+  private async usedToday(accountId: string): Promise<number> {
+    const known = this.usage.get(accountId);
+    if (known && known.countedAt > Date.now() - usageLifetimeMs) return known.used;
+    const used = (await this.deps.accounts.usedToday([accountId])).get(accountId) ?? 0;
+    this.usage.set(accountId, { used, countedAt: Date.now() });
+    return used;
+  }
+
   private async published(target: TargetRow, externalId: string, url: string | null): Promise<void> {
+    const known = this.usage.get(target.accountId);
+    if (known) known.used++;
     await this.change(target, {
       to: 'published',
       step: target.stage.replace(':inflight', ''),

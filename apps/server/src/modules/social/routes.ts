@@ -12,6 +12,7 @@ import {
   postUpdateSchema,
   rejectPostInputSchema,
   socialAccountListSchema,
+  socialAnalyticsSchema,
   socialOwnerQuerySchema,
   socialProviderListSchema,
   suggestionInputSchema,
@@ -388,6 +389,29 @@ export function socialRoutes(deps: SocialRouteDeps): FastifyPluginAsync {
       },
       async (request) =>
         deps.views.stats(await deps.posts.load(await owner(request, request.query, 'analyst'), request.params.id)),
+    );
+
+    app.get(
+      '/social/analytics',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Posts, clicks and conversions across your accounts (admins: owner=platform, the official accounts)',
+          querystring: socialOwnerQuerySchema.extend({
+            from: z.iso.datetime().optional(),
+            to: z.iso.datetime().optional(),
+          }),
+          response: { 200: socialAnalyticsSchema },
+        },
+      },
+      async (request) => {
+        // Default: the last 30 days and the next 30 (what is scheduled counts too).
+        const now = Date.now();
+        const to = request.query.to ? new Date(request.query.to) : new Date(now + 30 * 24 * 3600_000);
+        const from = request.query.from ? new Date(request.query.from) : new Date(now - 30 * 24 * 3600_000);
+        return deps.views.analytics(await owner(request, request.query, 'analyst'), from, to);
+      },
     );
 
     app.get(

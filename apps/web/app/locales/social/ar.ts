@@ -235,6 +235,8 @@ export const socialAr: typeof socialFr = {
       emptyText: 'من «روابطي» أو من عرض، اختر «النشر على شبكاتي».',
     },
     post: {
+      saveCaption: 'حفظ النص',
+      captionSaved: 'تم حفظ النص.',
       title: 'منشور',
       back: '→ السجل',
       by: 'بواسطة {{name}}',

@@ -236,6 +236,8 @@ export const socialEn: typeof socialFr = {
       emptyText: 'From “My links” or a deal, choose “Publish to my networks”.',
     },
     post: {
+      saveCaption: 'Save the caption',
+      captionSaved: 'Caption saved.',
       title: 'Post',
       back: '← History',
       by: 'By {{name}}',

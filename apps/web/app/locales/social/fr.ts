@@ -235,6 +235,8 @@ export const socialFr = {
       emptyText: 'Depuis « Mes liens » ou une offre, choisissez « Publier sur mes réseaux ».',
     },
     post: {
+      saveCaption: 'Enregistrer le texte',
+      captionSaved: 'Texte enregistré.',
       title: 'Publication',
       back: '← Historique',
       by: 'Par {{name}}',

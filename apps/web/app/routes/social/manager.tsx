@@ -28,7 +28,6 @@ import { localeOf } from '../../lib/locale.server';
 import { unwrapForPage } from '../../lib/session.server';
 import { useFeedbackToast } from '../../lib/use-feedback-toast';
 import type { Route } from './+types/manager';
-import { analyticsFromPosts } from './analytics.server';
 import { failed, requireSocialScope, succeeded } from './social.server';
 import { ownerParams, scopedPath } from './social-scope';
 
@@ -46,9 +45,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     scope,
     templates: unwrapForPage(templates, request).items,
-    analytics: analytics.ok ? analytics.data : await analyticsFromPosts(context, scope),
-    // Counted from the posts, clicks cannot be told apart between the accounts of one post.
-    clicksPerAccount: analytics.ok,
+    analytics: analytics.ok ? analytics.data : null,
   };
 }
 
@@ -83,7 +80,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function SocialManager({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { scope, templates, analytics, clicksPerAccount } = loaderData;
+  const { scope, templates, analytics } = loaderData;
   useFeedbackToast(actionData, { errorTitle: t('social.errorTitle'), successMessage: actionData?.message });
   const fieldErrors =
     actionData && !actionData.ok && actionData.intent === 'create' ? (actionData.fieldErrors ?? {}) : {};
@@ -126,7 +123,7 @@ export default function SocialManager({ loaderData, actionData }: Route.Componen
                     <Table.Tr>
                       <Table.Th>{t('social.post.account')}</Table.Th>
                       <Table.Th>{t('social.postStatus.published')}</Table.Th>
-                      {clicksPerAccount && <Table.Th>{t('social.post.clicks')}</Table.Th>}
+                      <Table.Th>{t('social.post.clicks')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -136,7 +133,7 @@ export default function SocialManager({ loaderData, actionData }: Route.Componen
                           {t(`social.provider.${row.provider}`)} · @{row.handle}
                         </Table.Td>
                         <Table.Td>{row.published}</Table.Td>
-                        {clicksPerAccount && <Table.Td>{row.clicks}</Table.Td>}
+                        <Table.Td>{row.clicks}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import type { PostView, postStatsSchema, TargetView } from '@souk/contracts/social';
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
@@ -68,6 +68,21 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       }
       const result = await apiJson(context, base, { method: 'PATCH', json: { scheduledAt, mode: 'schedule' } });
       return result.ok ? succeeded(intent, words.rescheduled) : failed(result, locale, intent, pagePath);
+    }
+    case 'editCaption': {
+      // The API replaces the whole list of targets: the others are sent back as they are.
+      const current = await apiJson<PostView>(context, base);
+      if (!current.ok) return failed(current, locale, intent, pagePath);
+      const targetId = formText(form, 'targetId');
+      const targets = current.data.targets.map((target) => ({
+        accountId: target.accountId,
+        caption: target.id === targetId ? String(form.get('caption') ?? '') : target.caption,
+        options: target.options,
+      }));
+      const result = await apiJson(context, base, { method: 'PATCH', json: { targets } });
+      const accounts = targets.map((target) => target.accountId);
+      if (!result.ok) return failed(result, locale, intent, pagePath, targetId, accounts);
+      return succeeded(intent, words.captionSaved, targetId);
     }
     case 'publishNow': {
       const result = await apiJson(context, base, { method: 'PATCH', json: { mode: 'now' } });
@@ -143,7 +158,12 @@ export default function PostDetails({ loaderData, actionData }: Route.ComponentP
       </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {post.targets.map((target) => (
-          <TargetCard key={target.id} target={target} />
+          <TargetCard
+            key={target.id}
+            target={target}
+            editable={editable}
+            error={actionData && 'targetErrors' in actionData ? actionData.targetErrors?.[target.accountId] : undefined}
+          />
         ))}
       </SimpleGrid>
       {editable && (
@@ -203,7 +223,7 @@ function ApprovalBox({ canApprove, postId }: { canApprove: boolean; postId: stri
   );
 }
 
-function TargetCard({ target }: { target: TargetView }) {
+function TargetCard({ target, editable, error }: { target: TargetView; editable: boolean; error?: string }) {
   const { t } = useTranslation();
   const problem = target.status === 'failed' || target.status === 'unconfirmed';
   return (
@@ -246,16 +266,36 @@ function TargetCard({ target }: { target: TargetView }) {
             </SubmitButton>
           </Form>
         )}
-        <details>
-          <summary style={{ cursor: 'pointer' }}>
-            <Text span size="sm">
-              {t('social.post.caption')}
+        {editable ? (
+          <Form method="post">
+            <input type="hidden" name="targetId" value={target.id} />
+            <Textarea
+              name="caption"
+              label={t('social.post.caption')}
+              defaultValue={target.caption}
+              autosize
+              minRows={3}
+              maxRows={12}
+              dir="auto"
+              error={error}
+              data-testid="edit-caption"
+            />
+            <SubmitButton name="intent" value="editCaption" size="compact-sm" variant="light" mt="xs">
+              {t('social.post.saveCaption')}
+            </SubmitButton>
+          </Form>
+        ) : (
+          <details>
+            <summary style={{ cursor: 'pointer' }}>
+              <Text span size="sm">
+                {t('social.post.caption')}
+              </Text>
+            </summary>
+            <Text size="sm" mt={6} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} dir="auto">
+              {target.caption}
             </Text>
-          </summary>
-          <Text size="sm" mt={6} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} dir="auto">
-            {target.caption}
-          </Text>
-        </details>
+          </details>
+        )}
         {target.transitions.length > 0 && (
           <details>
             <summary style={{ cursor: 'pointer' }}>
