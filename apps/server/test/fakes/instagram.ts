@@ -65,7 +65,7 @@ export class FakeInstagram extends FakePlatform {
       this.authorized(request.body.access_token, () => {
         const creationId = String(request.body.creation_id);
         const container = this.containers.get(creationId);
-        if (!container || container.statuses[0] !== 'FINISHED') {
+        if (container?.statuses[0] !== 'FINISHED') {
           return {
             status: 400,
             body: {
