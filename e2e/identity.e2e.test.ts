@@ -210,6 +210,9 @@ describe('identity', () => {
     await page.goto(`${server.url}/sign-in`);
     await page.locator(`a:has-text("${en.signIn.forgotPassword}")`).click();
     await page.waitForURL('**/forgot-password');
+    // A client-side navigation: the sign-in form (also with an email field) may still be on
+    // screen when the address changes, so wait for the reset form itself.
+    await page.getByRole('heading', { name: en.forgotPassword.title, exact: true }).waitFor();
     await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await page.locator('main input[name=email]').fill(email);
     await page.locator(`button[type=submit]:has-text("${en.forgotPassword.submit}")`).click();
