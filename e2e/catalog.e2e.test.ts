@@ -235,7 +235,10 @@ describe('catalog', () => {
     const page = await context.newPage();
     await signIn(page, 'merchant@souk.test');
     await page.goto(`${server.url}/merchant/products`);
+    // Click once the list is hydrated, and wait for the editor, so the rename types into it.
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await page.locator('main').getByRole('link', { name: dealTitle }).click();
+    await page.waitForURL(/\/merchant\/products\/[^/?]+$/);
     const main = page.locator('main');
     const renamed = `${slug}-royal`;
     await main.locator('input[name=slug]').fill(renamed);
