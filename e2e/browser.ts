@@ -29,6 +29,14 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
   await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
 
+/**
+ * Resolves once React has hydrated the page. A click that lands while hydration is still under way
+ * (a slow machine) can be lost, so tests wait for this before using client-side controls.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 /** True when the page fits its viewport's width (no sideways scrolling). */
 export async function hasNoHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);

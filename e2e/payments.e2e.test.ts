@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../apps/web/app/lib/format-money.ts';
 import { ar } from '../apps/web/app/locales/ar.ts';
 import { fr } from '../apps/web/app/locales/fr.ts';
-import { launchBrowser } from './browser.ts';
+import { hasNoHorizontalScroll, hydrated, launchBrowser, signInAs } from './browser.ts';
 import { apiSignIn } from './outbox.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
@@ -104,21 +104,8 @@ async function newContext(options: { width?: number; userAgent?: string } = {}):
   });
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  const form = page.locator('form:has(input[name=password])');
-  await form.locator('input[name=email]').fill(email);
-  await form.locator('input[name=password]').fill(demoPassword);
-  await form.locator('button[type=submit]').click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
-
-async function hydrated(page: Page): Promise<void> {
-  await page.locator('html[data-hydrated=true]').waitFor();
-}
-
-async function hasNoHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+function signIn(page: Page, email: string): Promise<void> {
+  return signInAs(page, server.url, email, demoPassword);
 }
 
 /** The commission the rules give on a sale, half-up in minor units. */

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar } from '../apps/web/app/locales/ar.ts';
 import { fr } from '../apps/web/app/locales/fr.ts';
-import { hasNoHorizontalScroll, launchBrowser, signInAs } from './browser.ts';
+import { hasNoHorizontalScroll, hydrated, launchBrowser, signInAs } from './browser.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
 /**
@@ -75,6 +75,7 @@ async function wallTime(page: Page, at: number): Promise<string> {
 /** Opens the composer on a link with the test's sandbox account chosen. */
 async function openComposer(page: Page, linkId: string, query = '') {
   await page.goto(`${server.url}/social/compose?linkId=${linkId}${query}`);
+  await hydrated(page);
   const composer = page.locator('main').getByTestId('composer');
   await composer.waitFor();
   const choice = composer.locator(`input[data-testid=account-choice][data-handle="${handle}"]`);
@@ -117,6 +118,7 @@ describe('social publishing', () => {
   it('connects a sandbox account through its consent screen; real platforms show their setup guide', async () => {
     const main = page.locator('main');
     await page.goto(`${server.url}/influencer/links`);
+    await hydrated(page);
     const card = main.getByTestId('link-card').first();
     linkId = (await card.getAttribute('data-link-id')) ?? '';
     shortUrl = (await card.getByTestId('short-url').textContent())?.trim() ?? '';
@@ -124,6 +126,7 @@ describe('social publishing', () => {
     await page.waitForURL((url) => url.pathname === '/social/compose');
     await main.getByTestId('composer').waitFor();
     await page.goto(`${server.url}/social/accounts`);
+    await hydrated(page);
 
     for (const provider of ['instagram', 'facebook', 'tiktok', 'reddit']) {
       const section = main.locator(`[data-testid=provider][data-provider=${provider}]`);
@@ -244,6 +247,7 @@ describe('social publishing', () => {
 
     // Its caption can still be changed on its page before it goes out.
     await page.goto(`${server.url}/social/posts/${movedId}`);
+    await hydrated(page);
     await main.locator('input[data-testid=schedule-at][min]').waitFor();
     const edit = main.getByTestId('edit-caption');
     await edit.fill('Texte revu avant publication.');
@@ -286,6 +290,7 @@ describe('social publishing', () => {
     const deal = approved.items[0];
     if (!deal) throw new Error('the demo influencer has no approved deal');
     await page.goto(`${server.url}/p/${deal.productSlug}`);
+    await hydrated(page);
     await page.locator('main').getByTestId('publish-to-networks').click();
     await page.waitForURL((url) => url.pathname === '/social/compose' && url.searchParams.has('productId'));
     await page.locator('main').getByText(deal.productTitle).first().waitFor();
@@ -308,12 +313,14 @@ describe('social publishing', () => {
     const merchantPage = await merchant.newPage();
     await signIn(merchantPage, 'merchant@souk.test');
     await merchantPage.goto(`${server.url}/social/approvals`);
+    await hydrated(merchantPage);
     const toggle = merchantPage.locator('main').getByTestId('toggle-approval');
     const before = (await toggle.textContent())?.trim();
     await toggle.click();
     await expect.poll(async () => (await toggle.textContent())?.trim()).not.toBe(before);
     // A team composes from one of its deals.
     await merchantPage.goto(`${server.url}/social/compose`);
+    await hydrated(merchantPage);
     const choices = merchantPage.locator('main').getByTestId('compose-choose');
     await choices.getByRole('link').first().click();
     await merchantPage.waitForURL((url) => url.searchParams.has('productId'));
@@ -324,6 +331,7 @@ describe('social publishing', () => {
     const adminPage = await admin.newPage();
     await signIn(adminPage, 'admin@souk.test');
     await adminPage.goto(`${server.url}/admin/social`);
+    await hydrated(adminPage);
     const main = adminPage.locator('main');
     const form = main.locator('form:has(textarea[name=body])');
     await form.locator('input[name=name]').fill('Nouvelle offre du jour');
