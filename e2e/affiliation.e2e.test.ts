@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../apps/web/app/lib/format-money.ts';
 import { fr } from '../apps/web/app/locales/fr.ts';
-import { hasNoHorizontalScroll, launchBrowser, signInAs } from './browser.ts';
+import { hasNoHorizontalScroll, hydrated, launchBrowser, signInAs } from './browser.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
 /**
@@ -86,6 +86,7 @@ describe('affiliation', () => {
     const page = influencerPage;
     const main = page.locator('main');
     await page.goto(`${server.url}/p/${product.slug}`);
+    await hydrated(page);
     await main.getByTestId('promote').click();
     await page.waitForURL(`${server.url}/p/${product.slug}/promote`);
     await main.locator('textarea[name=message]').fill('Mon audience marrakchie adore les hammams.');
@@ -103,6 +104,7 @@ describe('affiliation', () => {
     // The merchant sees the request with the audience and approves it, confirming first.
     const merchantMain = merchantPage.locator('main');
     await merchantPage.goto(`${server.url}/merchant/affiliations?status=pending`);
+    await hydrated(merchantPage);
     const card = merchantMain
       .getByTestId('affiliation-request')
       .filter({ hasText: product.title })
@@ -115,6 +117,7 @@ describe('affiliation', () => {
 
     // The promote page now says so and leads to My links.
     await page.goto(`${server.url}/p/${product.slug}/promote`);
+    await hydrated(page);
     await main.locator('[data-testid=promote-status][data-status=approved]').waitFor();
     await main.getByRole('link', { name: fr.affiliation.promote.toMyLinks }).click();
     await page.waitForURL(`${server.url}/influencer/links`);
@@ -144,6 +147,7 @@ describe('affiliation', () => {
 
     const merchantMain = merchantPage.locator('main');
     await merchantPage.goto(`${server.url}/settings/api-keys`);
+    await hydrated(merchantPage);
     const form = merchantMain.locator('form:has(input[name=name])');
     await form.locator('input[name=name]').fill('Boutique en ligne');
     await form.locator('input[name=scopes][value="conversions:write"]').check();

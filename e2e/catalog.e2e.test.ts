@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLocalInput } from '../apps/web/app/lib/catalog/casablanca-time.ts';
 import { fr } from '../apps/web/app/locales/fr.ts';
-import { hasNoHorizontalScroll, launchBrowser, signInAs } from './browser.ts';
+import { hasNoHorizontalScroll, hydrated, launchBrowser, signInAs } from './browser.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
 /**
@@ -65,6 +65,7 @@ describe('catalog', () => {
     await signIn(page, 'merchant@souk.test');
 
     await page.goto(`${server.url}/merchant/products/new`);
+    await hydrated(page);
     const main = page.locator('main');
     await main.locator('input[name=title]').fill(dealTitle);
     await main.locator('select[name=categoryId]').selectOption({ index: 1 });
@@ -123,6 +124,7 @@ describe('catalog', () => {
     const context = await newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/marketplace?q=${keyword}`);
+    await hydrated(page);
     await page.locator('main').getByRole('link', { name: dealTitle }).click();
     await page.waitForURL(`${server.url}/p/${slug}`);
     const main = page.locator('main');

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { en } from '../apps/web/app/locales/en.ts';
-import { launchBrowser } from './browser.ts';
+import { hydrated, launchBrowser } from './browser.ts';
 import { apiSignIn, outboxMailLink, outboxSmsCode } from './outbox.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
@@ -42,6 +42,7 @@ async function newPage(width = 1280): Promise<Page> {
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto(`${server.url}/sign-in`);
+  await hydrated(page);
   const form = page.locator('form:has(input[name=password])');
   await form.locator('input[name=email]').fill(email);
   await form.locator('input[name=password]').fill(password);
@@ -121,6 +122,7 @@ describe('KYC', () => {
     const admin = await newPage();
     await signIn(admin, 'admin@souk.test', demoPassword);
     await admin.goto(`${server.url}/admin/kyc`);
+    await hydrated(admin);
     await admin.getByRole('link', { name: person.name }).click();
     await admin.getByTestId('review-status').getByText(en.kyc.status.in_review).waitFor();
     await admin.getByRole('img', { name: en.kyc.documents.cin_front }).waitFor();
@@ -132,6 +134,7 @@ describe('KYC', () => {
 
     // The influencer sees what to fix, fixes the RIB and sends the file again.
     await influencer.goto(`${server.url}/settings/kyc`);
+    await hydrated(influencer);
     await influencer.getByText('The RIB is not in your name.').waitFor();
     await influencer.getByRole('link', { name: en.kyc.fields.bankAccount }).first().click();
     await influencer.waitForURL('**step=bank**');
@@ -139,11 +142,13 @@ describe('KYC', () => {
     await saveAndContinue(influencer);
     await influencer.waitForURL('**step=documents**');
     await influencer.goto(`${server.url}/settings/kyc?step=review`);
+    await hydrated(influencer);
     await influencer.locator(`button:has-text("${en.kyc.actions.submit}")`).click();
     await influencer.getByTestId('kyc-status').getByText(en.kyc.status.submitted).waitFor();
 
     // The admin approves.
     await admin.goto(`${server.url}/admin/kyc`);
+    await hydrated(admin);
     await admin.getByRole('link', { name: person.name }).click();
     const approveForm = admin.locator('form', { has: admin.locator('input[name=decision][value=approve]') });
     await approveForm.locator(`button:has-text("${en.kycAdmin.approve}")`).click();

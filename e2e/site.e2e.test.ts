@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar } from '../apps/web/app/locales/ar.ts';
 import { en } from '../apps/web/app/locales/en.ts';
 import { fr } from '../apps/web/app/locales/fr.ts';
-import { launchBrowser } from './browser.ts';
+import { hydrated, launchBrowser } from './browser.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
 /**
@@ -97,6 +97,7 @@ describe('public site', () => {
     const context = await newContext({ mobile: true });
     const page = await context.newPage();
     await page.goto(`${server.url}/?lang=ar`);
+    await hydrated(page);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     const question = page.locator('summary', { hasText: 'كيف يعمل Souk؟' });
     await question.focus();
@@ -110,6 +111,7 @@ describe('public site', () => {
     const context = await newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/contact?lang=en`);
+    await hydrated(page);
     const form = page.locator('main form');
     await form.locator('input[name=name]').fill('Leila Visitor');
     await form.locator('input[name=email]').fill('leila@example.com');
@@ -134,6 +136,7 @@ describe('public site', () => {
     );
     const admin = await adminContext.newPage();
     await admin.goto(`${server.url}/admin/messages?status=unread&lang=en`);
+    await hydrated(admin);
     await admin.getByRole('link', { name: 'Leila Visitor' }).click();
     await admin.getByTestId('contact-message-body').getByText('list my restaurant').waitFor();
     await admin.locator('textarea[name=body]').fill('Welcome! Create a merchant account and we will help you.');
@@ -163,6 +166,7 @@ describe('public site', () => {
     const context = await newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/?lang=en`);
+    await hydrated(page);
     const form = page.locator('footer form[action="/newsletter"]');
     await form.locator('input[name=email]').fill('reader@example.com');
     await form.getByRole('button', { name: en.siteFooter.subscribe }).click();
@@ -172,6 +176,7 @@ describe('public site', () => {
     const link = mail.text.match(/https?:\/\/\S+\/newsletter\/confirm\S+/)?.[0];
     expect(link).toBeDefined();
     await page.goto(link as string);
+    await hydrated(page);
     await page.getByRole('button', { name: en.newsletter.confirmButton }).click();
     await page.getByText(en.newsletter.confirmed).waitFor();
     await context.close();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../apps/web/app/locales/en.ts';
-import { launchBrowser } from './browser.ts';
+import { hydrated, launchBrowser } from './browser.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
 /**
@@ -84,6 +84,7 @@ describe('teams', () => {
     await fillSignIn(merchant, 'merchant@souk.test');
     await merchant.waitForURL((url) => url.pathname !== '/sign-in');
     await merchant.goto(`${server.url}/settings/team`);
+    await hydrated(merchant);
     await merchant.getByRole('link', { name: en.settingsNav.team }).waitFor();
     expect(await merchant.getByText(en.team.yourRole.replace('{{role}}', en.team.roles.owner)).count()).toBe(1);
     const invite = merchant.locator('section[aria-labelledby=team-invite-title]');
@@ -122,6 +123,7 @@ describe('teams', () => {
 
     // The same link cannot be used twice.
     await influencer.goto(link);
+    await hydrated(influencer);
     await influencer.locator(`button:has-text("${en.invitation.join}")`).click();
     await influencer.getByText(en.invitation.invalid).first().waitFor();
 
