@@ -12,6 +12,7 @@ export const QueueName = {
   SocialPublish: 'social.publish',
   SocialSweep: 'social.sweep',
   SocialRefreshTokens: 'social.refresh-tokens',
+  PayoutsMonthlyRun: 'payouts.monthly-run',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -29,6 +30,8 @@ export const jobPayloadSchemas = {
   [QueueName.SocialPublish]: z.object({ targetId: z.uuid() }),
   [QueueName.SocialSweep]: z.object({}),
   [QueueName.SocialRefreshTokens]: z.object({}),
+  /** The month's payout run (preview) for the period that just ended; idempotent per period. */
+  [QueueName.PayoutsMonthlyRun]: z.object({ period: z.string().regex(/^\d{4}-\d{2}$/).optional() }),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<Q extends QueueName> = z.input<(typeof jobPayloadSchemas)[Q]>;
