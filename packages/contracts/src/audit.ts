@@ -24,6 +24,10 @@ export const affiliationAuditActions = [
 ] as const;
 export type AffiliationAuditAction = (typeof affiliationAuditActions)[number];
 
+/** Billing: each subscription transition and each admin change to a plan. */
+export const billingAuditActions = ['subscription_changed', 'plan_updated'] as const;
+export type BillingAuditAction = (typeof billingAuditActions)[number];
+
 /** Security events the audit log records; the admin UI has a label for each. */
 export const auditActions = [
   'sign_in',
@@ -48,6 +52,7 @@ export const auditActions = [
   'team_ownership_transferred',
   ...kycAuditActions,
   ...affiliationAuditActions,
+  ...billingAuditActions,
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -12,6 +12,7 @@ export const QueueName = {
   SocialPublish: 'social.publish',
   SocialSweep: 'social.sweep',
   SocialRefreshTokens: 'social.refresh-tokens',
+  BillingDaily: 'billing.daily',
   PayoutsMonthlyRun: 'payouts.monthly-run',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
@@ -30,6 +31,8 @@ export const jobPayloadSchemas = {
   [QueueName.SocialPublish]: z.object({ targetId: z.uuid() }),
   [QueueName.SocialSweep]: z.object({}),
   [QueueName.SocialRefreshTokens]: z.object({}),
+  /** Subscriptions: trials ending, period ends (renewals, pending downgrades), CMI grace expiry. */
+  [QueueName.BillingDaily]: z.object({}),
   /** The month's payout run (preview) for the period that just ended; idempotent per period. */
   [QueueName.PayoutsMonthlyRun]: z.object({ period: z.string().regex(/^\d{4}-\d{2}$/).optional() }),
 } satisfies Record<QueueName, z.ZodType>;
