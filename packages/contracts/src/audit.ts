@@ -28,6 +28,15 @@ export type AffiliationAuditAction = (typeof affiliationAuditActions)[number];
 export const billingAuditActions = ['subscription_changed', 'plan_updated'] as const;
 export type BillingAuditAction = (typeof billingAuditActions)[number];
 
+/** Payouts: each run created, approved, and each transfer marked paid or failed. */
+export const payoutAuditActions = [
+  'payout_run_created',
+  'payout_run_approved',
+  'payout_line_paid',
+  'payout_line_failed',
+] as const;
+export type PayoutAuditAction = (typeof payoutAuditActions)[number];
+
 /** Security events the audit log records; the admin UI has a label for each. */
 export const auditActions = [
   'sign_in',
@@ -53,6 +62,7 @@ export const auditActions = [
   ...kycAuditActions,
   ...affiliationAuditActions,
   ...billingAuditActions,
+  ...payoutAuditActions,
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
