@@ -6,6 +6,7 @@ import { type AffiliationModule, createAffiliationModule, type ProductFacts } fr
 import { type CatalogModule, createCatalogModule } from './modules/catalog/module.ts';
 import { createIdentityModule, type IdentityModule } from './modules/identity/module.ts';
 import { createKycModule, type KycModule } from './modules/kyc/module.ts';
+import { createLedgerModule, type LedgerModule } from './modules/ledger/module.ts';
 import { createMessagingModule, type MessagingModule } from './modules/messaging/module.ts';
 import { createPaymentsModule, type PaymentsModule } from './modules/payments/module.ts';
 import { createSiteModule, type SiteModule } from './modules/site/module.ts';
@@ -40,6 +41,7 @@ export interface Services {
   kyc: KycModule;
   catalog: CatalogModule;
   affiliation: AffiliationModule;
+  ledger: LedgerModule;
   payments: PaymentsModule;
   social: SocialModule;
   jobs: JobDefinition[];
@@ -120,6 +122,8 @@ export function createServices(deps: ServiceDeps): Services {
     // Payments is built below; reviews are written on requests, after boot.
     purchases: { hasRedeemedVoucher: (userId, productId) => payments.hasRedeemedVoucher(userId, productId) },
   });
+  // Before the modules that post money movements to it.
+  const ledger = createLedgerModule({ db: deps.database.db });
   const affiliation = createAffiliationModule({
     db: deps.database.db,
     publicUrl: deps.config.PUBLIC_URL,
@@ -229,6 +233,7 @@ export function createServices(deps: ServiceDeps): Services {
     kyc,
     catalog,
     affiliation,
+    ledger,
     payments,
     social,
     jobs: [...messaging.jobs, ...kyc.jobs, ...catalog.jobs, ...affiliation.jobs, ...payments.jobs, ...social.jobs],
@@ -241,6 +246,7 @@ export function createServices(deps: ServiceDeps): Services {
       await api.register(kyc.routes);
       await api.register(catalog.routes);
       await api.register(affiliation.routes);
+      await api.register(ledger.routes);
       await api.register(payments.routes);
       await api.register(social.routes);
     },
