@@ -58,7 +58,8 @@ export const payoutLines = pgTable(
   (table) => [
     uniqueIndex('payouts_lines_run_influencer_idx').on(table.runId, table.influencerId),
     index('payouts_lines_influencer_idx').on(table.influencerId, table.createdAt),
-    check('payouts_lines_amount_check', sql`${table.amountMinor} > 0`),
+    // Zero only while in preview, after refunds took every commission back; approval drops such lines.
+    check('payouts_lines_amount_check', sql`${table.amountMinor} >= 0`),
   ],
 );
 
