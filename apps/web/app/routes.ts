@@ -58,6 +58,10 @@ export default [
     route('merchant/products', 'routes/merchant/products/list.tsx'),
     route('merchant/products/new', 'routes/merchant/products/editor.tsx', { id: 'product-new' }),
     route('merchant/products/:id', 'routes/merchant/products/editor.tsx', { id: 'product-edit' }),
+    // Billing: the team's plan, quotas and invoices; a person's own invoices.
+    route('merchant/billing', 'routes/merchant/billing/billing.tsx'),
+    route('merchant/billing/invoices', 'routes/merchant/billing/invoices.tsx'),
+    route('account/invoices', 'routes/account/invoices.tsx'),
     route('notifications', 'routes/notifications/route.tsx'),
     route('settings', 'routes/settings/index.ts'),
     layout('routes/settings/settings-layout.tsx', [
@@ -86,6 +90,9 @@ export default [
       route('admin/orders', 'routes/admin/payments/orders.tsx'),
       route('admin/orders/:id', 'routes/merchant/orders/detail.tsx', { id: 'admin-order' }),
       route('admin/payments', 'routes/admin/payments/payments.tsx'),
+      route('admin/plans', 'routes/admin/billing/plans.tsx'),
+      route('admin/subscriptions', 'routes/admin/billing/subscriptions.tsx'),
+      route('admin/invoices', 'routes/admin/billing/invoices.tsx'),
       // The platform's official social accounts: the same pages as /social, owner "platform".
       layout('routes/social/social-layout.tsx', { id: 'admin-social-layout' }, [
         route('admin/social', 'routes/social/manager.tsx'),

@@ -11,6 +11,9 @@ export function AccountLinks() {
       <Anchor component={Link} to="/account/orders">
         {t('paymentsNav.myOrders')}
       </Anchor>
+      <Anchor component={Link} to="/account/invoices">
+        {t('billingNav.invoices')}
+      </Anchor>
       <Anchor component={Link} to="/settings/account">
         {t('account.accountSettings')}
       </Anchor>

@@ -1,4 +1,5 @@
 import { affiliationAr } from './affiliation/ar';
+import { billingAr } from './billing/ar';
 import { catalogAr } from './catalog/ar';
 import type { fr } from './fr';
 import { kycAr } from './kyc/ar';
@@ -585,5 +586,6 @@ export const ar: typeof fr = {
   ...affiliationAr,
   ...catalogAr,
   ...paymentsAr,
+  ...billingAr,
   ...socialAr,
 };

@@ -1,4 +1,5 @@
 import { affiliationEn } from './affiliation/en';
+import { billingEn } from './billing/en';
 import { catalogEn } from './catalog/en';
 import type { fr } from './fr';
 import { kycEn } from './kyc/en';
@@ -592,5 +593,6 @@ export const en: typeof fr = {
   ...affiliationEn,
   ...catalogEn,
   ...paymentsEn,
+  ...billingEn,
   ...socialEn,
 };

@@ -1,4 +1,5 @@
 import { affiliationFr } from './affiliation/fr';
+import { billingFr } from './billing/fr';
 import { catalogFr } from './catalog/fr';
 import { kycFr } from './kyc/fr';
 import { paymentsFr } from './payments/fr';
@@ -597,5 +598,6 @@ export const fr = {
   ...affiliationFr,
   ...catalogFr,
   ...paymentsFr,
+  ...billingFr,
   ...socialFr,
 };
