@@ -95,8 +95,9 @@ export const commissionInvoices = pgTable(
     feeBps: integer('fee_bps').notNull(),
     totalMinor: integer('total_minor').notNull(),
     conversionCount: integer('conversion_count').notNull(),
-    invoiceId: text('invoice_id').notNull(),
-    invoiceNumber: text('invoice_number').notNull(),
+    /** The finance document, once invoicing is wired (null: amounts computed here alone). */
+    invoiceId: text('invoice_id'),
+    invoiceNumber: text('invoice_number'),
     paymentMethod: text('payment_method'),
     bankReference: text('bank_reference'),
     dueAt: at('due_at').notNull(),
