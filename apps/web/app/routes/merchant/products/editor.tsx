@@ -2,6 +2,7 @@ import { Alert, Anchor, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import type { ProductView, PublicCategory } from '@souk/contracts/catalog';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { QuotaUpgradeButton } from '../../../components/billing/quota-upgrade-button';
 import { ProductStatusBadge } from '../../../components/catalog/product-status-badge';
 import { PageTitle } from '../../../components/page-title';
 import { apiJson } from '../../../lib/api.server';
@@ -107,6 +108,7 @@ export default function ProductEditor({ loaderData, actionData }: Route.Componen
       {failure && failure.intent !== 'save' && (
         <Alert color="red" title={t('productEditor.errorTitle')} role="alert">
           {failure.error}
+          <QuotaUpgradeButton href={failure.upgradeUrl} />
         </Alert>
       )}
       <Grid gutter="xl">
