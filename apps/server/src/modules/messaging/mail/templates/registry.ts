@@ -31,6 +31,10 @@ export const mailTemplates = {
   'refund-processed': orderMail,
   'voucher-redeemed': orderMail,
   'merchant-new-order': orderMail,
+  // Subscriptions (billing): each transition, in the recipient's language.
+  'billing-notice': orderMail,
+  // Payouts: the same layout; the words and the attached statement come from payouts.
+  'payout-processed': orderMail,
 } as const;
 
 export type MailTemplateName = keyof typeof mailTemplates;
