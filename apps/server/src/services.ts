@@ -189,6 +189,7 @@ export function createServices(deps: ServiceDeps): Services {
       recordCheckoutSale: (sale) => affiliation.recordCheckoutSale(sale),
       refundSale: (refund) => affiliation.conversions.refund(refund, 'fr'),
     },
+    ledger: ledger.ledger,
     logger: deps.logger,
   });
   const social = createSocialModule({

@@ -26,7 +26,7 @@ describe('ledger', () => {
   afterAll(() => test.close());
 
   const sale = (reference: string, org: string, amount: number) => ({
-    kind: 'order_paid',
+    kind: 'order.paid',
     reference,
     entries: [
       { account: 'gateway_clearing' as const, amountMinor: amount, currency: 'MAD' },
@@ -59,7 +59,7 @@ describe('ledger', () => {
     const before = await ledger().check();
     await expect(
       ledger().post(db(), {
-        kind: 'order_paid',
+        kind: 'order.paid',
         reference: 'bad-1',
         entries: [
           { account: 'gateway_clearing', amountMinor: 100, currency: 'MAD' },
@@ -70,7 +70,7 @@ describe('ledger', () => {
     await expect(ledger().post(db(), sale('bad-2', 'org-e', 10.5))).rejects.toThrow(/not integer/);
     await expect(
       ledger().post(db(), {
-        kind: 'order_paid',
+        kind: 'order.paid',
         reference: 'bad-3',
         entries: [
           { account: 'gateway_clearing', amountMinor: 100, currency: 'MAD' },
@@ -81,7 +81,7 @@ describe('ledger', () => {
     // Balanced overall but not per currency.
     await expect(
       ledger().post(db(), {
-        kind: 'order_paid',
+        kind: 'order.paid',
         reference: 'bad-4',
         entries: [
           { account: 'gateway_clearing', amountMinor: 100, currency: 'MAD' },

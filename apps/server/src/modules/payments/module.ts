@@ -17,7 +17,7 @@ import { OrderQueries } from './order-queries.ts';
 import { orderRoutes } from './order-routes.ts';
 import { OrderService } from './order-service.ts';
 import { OrderPresenter } from './order-views.ts';
-import type { Mailer, PeopleDirectory, ProductCatalog, SalesLedger, TeamDirectory } from './ports.ts';
+import type { Mailer, MoneyLedger, PeopleDirectory, ProductCatalog, SalesLedger, TeamDirectory } from './ports.ts';
 import { RedemptionService } from './redemption-service.ts';
 import { RefundService } from './refund-service.ts';
 import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
@@ -51,6 +51,7 @@ export interface PaymentsModuleDeps {
   people: PeopleDirectory;
   mail: Mailer;
   sales: SalesLedger;
+  ledger: MoneyLedger;
   logger: { warn(details: object, message: string): void; error(details: object, message: string): void };
 }
 
@@ -79,9 +80,17 @@ export function createPaymentsModule(deps: PaymentsModuleDeps): PaymentsModule {
     queue: deps.queue,
     products: deps.products,
     mails,
+    ledger: deps.ledger,
     logger: deps.logger,
   });
-  const refunds = new RefundService({ db: deps.db, queue: deps.queue, gateways, products: deps.products, mails });
+  const refunds = new RefundService({
+    db: deps.db,
+    queue: deps.queue,
+    gateways,
+    products: deps.products,
+    mails,
+    ledger: deps.ledger,
+  });
   const redemption = new RedemptionService({ db: deps.db, people: deps.people, mails });
   const queries = new OrderQueries({ db: deps.db, presenter });
   const access = new OrderAccess({ teams: deps.teams, tokens });
@@ -102,7 +111,8 @@ export function createPaymentsModule(deps: PaymentsModuleDeps): PaymentsModule {
     queries,
     gateways,
     hasRedeemedVoucher: (userId, productId) => redemption.hasRedeemed(userId, productId),
-    seedDemo: (input) => seedDemoPayments({ db: deps.db, products: deps.products, people: deps.people }, input),
+    seedDemo: (input) =>
+      seedDemoPayments({ db: deps.db, products: deps.products, people: deps.people, ledger: deps.ledger }, input),
     jobs: [
       defineJob({
         queue: QueueName.PaymentsExpireReservations,
