@@ -12,7 +12,7 @@ import { AdminUserService } from './admin-user-service.ts';
 import { ApiKeyService } from './api-key-service.ts';
 import { AuditLog } from './audit-log.ts';
 import { type Auth, createAuth } from './auth.ts';
-import { authRoutes, toWebHeaders } from './auth-routes.ts';
+import { authRoutes, type SignUpReferrals, toWebHeaders } from './auth-routes.ts';
 import type { IdentityMailer } from './identity-mailer.ts';
 import { identityRoutes } from './routes.ts';
 import { TeamService } from './team-service.ts';
@@ -37,6 +37,8 @@ export interface IdentityModuleDeps {
   config: Config;
   mailer: IdentityMailer;
   redis?: Redis | undefined;
+  /** The referral program, bound after it is built (it reads people from identity). */
+  referrals?: () => SignUpReferrals | undefined;
 }
 
 export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
@@ -81,6 +83,10 @@ export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
       audit,
       limiter: createAttemptLimiter(deps.redis),
       once: createOnceMarker(deps.redis),
+      referrals: {
+        check: (code, accountType, locale) => deps.referrals?.()?.check(code, accountType, locale) ?? Promise.resolve(),
+        attach: (userId, code) => deps.referrals?.()?.attach(userId, code) ?? Promise.resolve(),
+      },
     }),
   };
 }

@@ -68,9 +68,7 @@ export const settlementLines = pgTable(
   },
   (table) => [
     // An order is in at most one settlement, and so is each refund.
-    uniqueIndex('settlement_lines_order_idx')
-      .on(table.orderId)
-      .where(sql`${table.kind} = 'order'`),
+    uniqueIndex('settlement_lines_order_idx').on(table.orderId).where(sql`${table.kind} = 'order'`),
     uniqueIndex('settlement_lines_refund_idx').on(table.refundId),
     index('settlement_lines_settlement_idx').on(table.settlementId),
     check(
