@@ -8,6 +8,8 @@ import {
   affiliationAuditActions,
   type KycAuditAction,
   kycAuditActions,
+  type PayoutAuditAction,
+  payoutAuditActions,
 } from '@souk/contracts/audit';
 import type { TFunction } from 'i18next';
 
@@ -22,5 +24,10 @@ export function auditActionLabel(t: TFunction, action: AuditAction): string {
   if ((affiliationAuditActions as readonly string[]).includes(action)) {
     return t(`affiliationAudit.${action as AffiliationAuditAction}`);
   }
-  return t(`audit.actions.${action as Exclude<AuditAction, KycAuditAction | AffiliationAuditAction>}`);
+  if ((payoutAuditActions as readonly string[]).includes(action)) {
+    return t(`payoutAudit.${action as PayoutAuditAction}`);
+  }
+  return t(
+    `audit.actions.${action as Exclude<AuditAction, KycAuditAction | AffiliationAuditAction | PayoutAuditAction>}`,
+  );
 }
