@@ -34,7 +34,12 @@ export const jobPayloadSchemas = {
   [QueueName.SocialSweep]: z.object({}),
   [QueueName.SocialRefreshTokens]: z.object({}),
   /** Settlements and commission invoices of a month (default: the month before the run). */
-  [QueueName.SettlementsMonthly]: z.object({ period: z.string().regex(/^\d{4}-\d{2}$/).optional() }),
+  [QueueName.SettlementsMonthly]: z.object({
+    period: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
+  }),
   /** Referral bonuses on newly approved commissions, their reversals, merchant rewards. */
   [QueueName.ReferralsAccrue]: z.object({}),
   /** Subscriptions: trials ending, period ends (renewals, pending downgrades), CMI grace expiry. */
