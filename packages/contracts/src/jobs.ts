@@ -16,6 +16,7 @@ export const QueueName = {
   ReferralsAccrue: 'referrals.accrue',
   BillingDaily: 'billing.daily',
   PayoutsMonthlyRun: 'payouts.monthly-run',
+  InvoicingDeliver: 'invoicing.deliver',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -46,6 +47,8 @@ export const jobPayloadSchemas = {
   [QueueName.BillingDaily]: z.object({}),
   /** The month's payout run (preview) for the period that just ended; idempotent per period. */
   [QueueName.PayoutsMonthlyRun]: z.object({ period: z.string().regex(/^\d{4}-\d{2}$/).optional() }),
+  /** An issued invoice or credit note: its PDF rendered and stored once, then mailed once. */
+  [QueueName.InvoicingDeliver]: z.object({ invoiceId: z.uuid() }),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<Q extends QueueName> = z.input<(typeof jobPayloadSchemas)[Q]>;

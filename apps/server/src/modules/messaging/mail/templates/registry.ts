@@ -35,6 +35,8 @@ export const mailTemplates = {
   'billing-notice': orderMail,
   // Payouts: the same layout; the words and the attached statement come from payouts.
   'payout-processed': orderMail,
+  // Invoices and credit notes: the words come from invoicing; the PDF is attached.
+  'invoice-issued': orderMail,
 } as const;
 
 export type MailTemplateName = keyof typeof mailTemplates;
