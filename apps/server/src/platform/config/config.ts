@@ -1,3 +1,4 @@
+import { validateIce } from '@souk/contracts/moroccan-identifiers';
 import { z } from 'zod';
 
 export const roles = ['all', 'web', 'worker'] as const;
@@ -175,6 +176,27 @@ export const configSchema = z.object({
   // Payouts.
   /** Smallest monthly payout to an influencer, in minor units (100.00 MAD); lower balances roll over. */
   PAYOUT_MINIMUM_MINOR: z.coerce.number().int().min(1).max(100_000_000).default(10_000),
+  // Invoices: the seller's identity, printed on every invoice and credit note (mandatory mentions).
+  // The defaults are demo values; production sets the company's own.
+  INVOICE_SELLER_NAME: z.string().min(1).max(200).default('Souk Marketplace SARL'),
+  INVOICE_SELLER_ADDRESS: z.string().min(1).max(300).default('12 boulevard d’Anfa, 20000 Casablanca, Maroc'),
+  /** Identifiant fiscal, 7 or 8 digits. */
+  INVOICE_SELLER_IF: z
+    .string()
+    .regex(/^\d{7,8}$/, 'IF: 7 or 8 digits')
+    .default('40123456'),
+  /** ICE: 15 digits whose last two are the mod-97 key. */
+  INVOICE_SELLER_ICE: z
+    .string()
+    .default('001536892000031')
+    .refine((value) => validateIce(value).ok, 'ICE: 15 digits with a valid check key'),
+  /** Taxe professionnelle (patente) number. */
+  INVOICE_SELLER_TP: z
+    .string()
+    .regex(/^\d{5,12}$/, 'taxe professionnelle: 5 to 12 digits')
+    .default('35712345'),
+  /** Registre de commerce: number and court. */
+  INVOICE_SELLER_RC: z.string().min(1).max(100).default('RC Casablanca 512345'),
 });
 
 export type Config = z.infer<typeof configSchema> & {
