@@ -6,13 +6,13 @@ import type { InvoiceItem, InvoiceStatus } from '../../lib/billing/billing-types
 import { formatDay } from '../../lib/billing/format';
 import { formatMoney } from '../../lib/format-money';
 
-const statusColors: Record<InvoiceStatus, string> = { paid: 'teal', due: 'orange', void: 'gray', credited: 'grape' };
+const statusColors: Record<InvoiceStatus, string> = { paid: 'teal', due: 'orange' };
 
 function StatusBadge({ status }: { status: InvoiceStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={statusColors[status] ?? 'gray'} variant="light" miw="max-content">
-      {t(`invoices.statuses.${status}`, { defaultValue: status })}
+    <Badge color={statusColors[status]} variant="light" miw="max-content">
+      {t(`invoices.statuses.${status}`)}
     </Badge>
   );
 }
@@ -22,17 +22,23 @@ function Actions({ invoice }: { invoice: InvoiceItem }) {
   return (
     <Group gap="xs" wrap="wrap">
       {/* A file answer: a plain link, the browser downloads it with the session cookie. */}
-      <Button
-        component="a"
-        href={invoicesApi.pdf(invoice.id)}
-        size="xs"
-        variant="default"
-        aria-label={t('invoices.pdfLabel', { number: invoice.number })}
-        data-testid="invoice-pdf"
-        download
-      >
-        {t('invoices.pdf')}
-      </Button>
+      {invoice.pdfReady ? (
+        <Button
+          component="a"
+          href={invoicesApi.pdf(invoice.id)}
+          size="xs"
+          variant="default"
+          aria-label={t('invoices.pdfLabel', { number: invoice.number })}
+          data-testid="invoice-pdf"
+          download
+        >
+          {t('invoices.pdf')}
+        </Button>
+      ) : (
+        <Text size="xs" c="dimmed" data-testid="invoice-pdf-pending">
+          {t('invoices.pdfPending')}
+        </Text>
+      )}
       {invoice.status === 'due' && invoice.payUrl && (
         <Button
           component="a"
@@ -118,7 +124,14 @@ export function InvoiceTable({
                 </Table.Th>
                 <Table.Td>{formatDay(invoice.issuedAt, i18n.language)}</Table.Td>
                 {showBuyer && <Table.Td dir="auto">{invoice.buyerName ?? ''}</Table.Td>}
-                <Table.Td>{t(`invoices.types.${invoice.type}`)}</Table.Td>
+                <Table.Td>
+                  {t(`invoices.types.${invoice.type}`)}
+                  {invoice.creditedInvoiceNumber && (
+                    <Text size="xs" c="dimmed" dir="ltr" ta="start">
+                      {t('invoices.credits', { number: invoice.creditedInvoiceNumber })}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td ta="end">{money(invoice.subtotalMinor, invoice.currency)}</Table.Td>
                 <Table.Td ta="end">{money(invoice.vatMinor, invoice.currency)}</Table.Td>
                 <Table.Td ta="end" fw={600}>

@@ -29,7 +29,7 @@ type PlansFeedback =
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireAdmin(context, request);
   const list = unwrapForPage(await apiJson<AdminPlanList>(context, billingApi.adminPlans), request);
-  return { plans: list.plans, defaults: list.defaults ?? [] };
+  return { plans: list.plans, defaults: list.defaults };
 }
 
 /** "299", "299.5", "299,50" → 29950 centimes; null when it is not a price with at most two decimals. */
