@@ -9,6 +9,7 @@ import { createKycModule, type KycModule } from './modules/kyc/module.ts';
 import { createLedgerModule, type LedgerModule } from './modules/ledger/module.ts';
 import { createMessagingModule, type MessagingModule } from './modules/messaging/module.ts';
 import { createPaymentsModule, type PaymentsModule } from './modules/payments/module.ts';
+import { createCommissionPostings, createPayoutsModule, type PayoutsModule } from './modules/payouts/module.ts';
 import { createSiteModule, type SiteModule } from './modules/site/module.ts';
 import { createSocialModule, type SocialModule } from './modules/social/module.ts';
 import type { Config } from './platform/config/config.ts';
@@ -44,6 +45,7 @@ export interface Services {
   ledger: LedgerModule;
   payments: PaymentsModule;
   social: SocialModule;
+  payouts: PayoutsModule;
   jobs: JobDefinition[];
   resolveViewer: ViewerResolver;
   /** better-auth's endpoints, mounted at the root (/api/auth/*). */
@@ -142,6 +144,7 @@ export function createServices(deps: ServiceDeps): Services {
     people: identity.users,
     audit: identity.audit,
     notifications: messaging.notifications,
+    ledger: createCommissionPostings(ledger.ledger),
     geoipDatabasePath: deps.config.GEOIP_DATABASE_PATH,
     fraud: { minSecondsToConvert: deps.config.FRAUD_MIN_SECONDS_TO_CONVERT },
     pixelRatePerMinute: deps.config.PIXEL_RATE_PER_MINUTE,
@@ -192,6 +195,20 @@ export function createServices(deps: ServiceDeps): Services {
     ledger: ledger.ledger,
     logger: deps.logger,
   });
+  const payouts = createPayoutsModule({
+    db: deps.database.db,
+    publicUrl: deps.config.PUBLIC_URL,
+    minimumMinor: deps.config.PAYOUT_MINIMUM_MINOR,
+    commissions: affiliation.payoutFacts,
+    accounts: {
+      verifiedUsers: (ids) => kyc.verifiedUsers(ids),
+      payoutAccount: (subject) => kyc.payoutAccount(subject),
+    },
+    people: identity.users,
+    ledger: ledger.ledger,
+    audit: identity.audit,
+    mail: messaging.mail,
+  });
   const social = createSocialModule({
     db: deps.database.db,
     queue: deps.queue,
@@ -237,7 +254,16 @@ export function createServices(deps: ServiceDeps): Services {
     ledger,
     payments,
     social,
-    jobs: [...messaging.jobs, ...kyc.jobs, ...catalog.jobs, ...affiliation.jobs, ...payments.jobs, ...social.jobs],
+    payouts,
+    jobs: [
+      ...messaging.jobs,
+      ...kyc.jobs,
+      ...catalog.jobs,
+      ...affiliation.jobs,
+      ...payments.jobs,
+      ...social.jobs,
+      ...payouts.jobs,
+    ],
     resolveViewer: identity.resolveViewer,
     authRoutes: identity.authRoutes,
     routes: async (api) => {
@@ -250,6 +276,7 @@ export function createServices(deps: ServiceDeps): Services {
       await api.register(ledger.routes);
       await api.register(payments.routes);
       await api.register(social.routes);
+      await api.register(payouts.routes);
     },
     rootRoutes: async (root) => {
       await root.register(site.rootRoutes);
