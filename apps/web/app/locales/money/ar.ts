@@ -81,6 +81,7 @@ export const moneyAr: typeof moneyFr = {
       statement: 'الكشف (PDF)',
       statementFor: 'كشف {{period}}',
       failedReason: 'سبب البنك: {{reason}}',
+      commissions: 'العمولات المشمولة ({{count}})',
       paidOn: 'دُفع في',
       loadError: 'لا يمكن تحميل رصيدك حاليًا.',
     },

@@ -81,6 +81,7 @@ export const moneyEn: typeof moneyFr = {
       statement: 'Statement (PDF)',
       statementFor: 'Statement for {{period}}',
       failedReason: 'Bank’s reason: {{reason}}',
+      commissions: 'Commissions included ({{count}})',
       paidOn: 'Paid on',
       loadError: 'Your balance cannot be loaded right now.',
     },

@@ -80,6 +80,7 @@ export const moneyFr = {
       statement: 'Relevé (PDF)',
       statementFor: 'Relevé de {{period}}',
       failedReason: 'Motif de la banque : {{reason}}',
+      commissions: 'Commissions incluses ({{count}})',
       paidOn: 'Payé le',
       loadError: 'Votre solde ne peut pas être chargé pour le moment.',
     },

@@ -77,6 +77,23 @@ function PayoutRow({ payout }: { payout: Payout }) {
               {t('money.payouts.failedReason', { reason: payout.failureReason })}
             </Text>
           )}
+          {payout.lines.length > 0 && (
+            <details>
+              <summary style={{ cursor: 'pointer' }}>
+                <Text span size="xs">
+                  {t('money.payouts.commissions', { count: payout.lines.length })}
+                </Text>
+              </summary>
+              <Stack gap={2} mt={4}>
+                {payout.lines.map((line) => (
+                  <Text key={line.commissionId} size="xs">
+                    {line.productTitle} · <span dir="ltr">{line.orderRef}</span> ·{' '}
+                    {formatMoney(line.amountMinor, payout.currency, locale)}
+                  </Text>
+                ))}
+              </Stack>
+            </details>
+          )}
         </Stack>
         <Stack gap={4} align="flex-end">
           <Text fw={700} data-testid="payout-amount">
@@ -90,6 +107,7 @@ function PayoutRow({ payout }: { payout: Payout }) {
             size="compact-sm"
             download
             aria-label={t('money.payouts.statementFor', { period: payout.period })}
+            data-testid="statement"
           >
             {t('money.payouts.statement')}
           </Button>
