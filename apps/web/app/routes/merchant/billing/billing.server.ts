@@ -9,7 +9,12 @@ import { signInPath } from '../../../lib/safe-redirect';
 export type BillingIntent = 'trial' | 'change' | 'cancel' | 'resume' | 'portal' | 'checkout';
 export const billingIntents: readonly BillingIntent[] = ['trial', 'change', 'cancel', 'resume', 'portal', 'checkout'];
 
-export type BillingFeedback = ActionFeedback & { intent: BillingIntent; message?: string };
+export type BillingFeedback = ActionFeedback & {
+  intent: BillingIntent;
+  message?: string;
+  /** Paying a due invoice by card: the signed form the browser posts to the card page. */
+  handoff?: { action: string; fields: Record<string, string> };
+};
 
 export function isPlanId(value: unknown): value is PlanId {
   return typeof value === 'string' && (planIds as readonly string[]).includes(value);

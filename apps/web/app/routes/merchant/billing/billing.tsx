@@ -14,6 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { ProductList } from '@souk/contracts/catalog';
+import type { PaymentStart } from '@souk/contracts/payments';
 import { quotaNames } from '@souk/contracts/plan-quotas';
 import type { Plan, PlanId, PlanList } from '@souk/contracts/plans';
 import type { ReactNode } from 'react';
@@ -23,6 +24,7 @@ import { UsageMeters } from '../../../components/billing/usage-meters';
 import { ConfirmSubmit } from '../../../components/confirm-submit';
 import { ErrorPage } from '../../../components/error-page';
 import { PageTitle } from '../../../components/page-title';
+import { PaymentHandoff } from '../../../components/payments/payment-handoff';
 import { useQuotaText } from '../../../components/plans/plan-cards';
 import { SubmitButton } from '../../../components/submit-button';
 import { apiJson } from '../../../lib/api.server';
@@ -89,18 +91,29 @@ export async function action({ request, context }: Route.ActionArgs) {
   const planName = isPlanId(planId) ? words.plans.names[planId] : '';
   const message = (text: string) => text.replace('{{plan}}', planName);
 
-  if (intent === 'portal' || intent === 'checkout') {
-    const body = intent === 'checkout' && isPlanId(planId) ? { organizationId, planId } : { organizationId };
-    const result = await apiJson<{ url: string }>(
-      context,
-      intent === 'portal' ? billingApi.portal : billingApi.checkout,
-      {
-        method: 'POST',
-        json: body,
-      },
-    );
+  if (intent === 'portal') {
+    const result = await apiJson<{ url: string }>(context, billingApi.portal, {
+      method: 'POST',
+      json: { organizationId },
+    });
     if (!result.ok) return billingFailed(result, locale, intent, returnPath);
     throw redirect(result.data.url);
+  }
+  if (intent === 'checkout') {
+    const json = isPlanId(planId) ? { organizationId, planId } : { organizationId };
+    const result = await apiJson<{ url: string | null; payment: PaymentStart | null }>(context, billingApi.checkout, {
+      method: 'POST',
+      json,
+    });
+    if (!result.ok) return billingFailed(result, locale, intent, returnPath);
+    const { url, payment } = result.data;
+    if (payment?.kind === 'form') {
+      // CMI (or the sandbox): a signed form the browser posts to the card page.
+      return data<BillingFeedback>({ ok: true, intent, handoff: { action: payment.action, fields: payment.fields } });
+    }
+    const target = payment?.kind === 'redirect' ? payment.url : url;
+    if (target) throw redirect(target);
+    return data<BillingFeedback>({ ok: false, intent, error: words.billing.errorTitle }, { status: 502 });
   }
   if ((intent === 'trial' || intent === 'change') && !isPlanId(planId)) {
     return data<BillingFeedback>({ ok: false, intent, error: words.billing.errorTitle }, { status: 400 });
@@ -171,6 +184,7 @@ export default function MerchantBilling({ loaderData, actionData }: Route.Compon
           {actionData.message}
         </Alert>
       )}
+      {actionData?.ok && actionData.handoff && <PaymentHandoff payment={actionData.handoff} gatewayName="CMI" />}
       <StatusSection billing={billing} now={now} action={action} />
       <PausedSection billing={billing} pausedDeals={pausedDeals} />
       <section aria-labelledby="billing-usage">
