@@ -100,7 +100,8 @@ describe('merchant settlements and commission invoices', () => {
     const lines = await call(test, merchant, 'GET', `/api/v1/settlements/${settlement.id}`);
     expect(lines.statusCode, lines.body).toBe(200);
     const body = lines.json();
-    const total = (key: string) => body.lines.reduce((sum: number, line: Record<string, number>) => sum + line[key], 0);
+    const total = (key: string) =>
+      body.lines.reduce((sum: number, line: Record<string, number>) => sum + (line[key] ?? 0), 0);
     expect(total('grossMinor')).toBe(Number(paid?.gross));
     expect(total('refundedMinor')).toBe(Number(paid?.refunded));
     expect(total('netMinor') - body.feeVatMinor).toBe(body.netMinor);
