@@ -74,6 +74,9 @@ export const billingEn: typeof billingFr = {
       influencer: 'Influencer',
       post: 'Scheduled post',
     },
+    pausedDealShort: 'Paused: your plan allows fewer published deals (nothing is deleted).',
+    pausedDealText:
+      'This deal is paused: your current plan allows fewer published deals. Nothing is deleted; it can be published again when your plan allows.',
     invoicesTitle: 'Team invoices',
     seeInvoices: 'See invoices',
     noTeam: 'You are not in any merchant team.',

@@ -72,6 +72,9 @@ export const billingFr = {
       influencer: 'Influenceur',
       post: 'Publication programmée',
     },
+    pausedDealShort: 'En pause : votre offre permet moins d’offres publiées (rien n’est supprimé).',
+    pausedDealText:
+      'Cette offre est en pause : votre offre actuelle permet moins d’offres publiées. Rien n’est supprimé ; elle pourra être republiée quand votre offre le permettra.',
     invoicesTitle: 'Factures de l’équipe',
     seeInvoices: 'Voir les factures',
     noTeam: 'Vous ne faites partie d’aucune équipe marchande.',
