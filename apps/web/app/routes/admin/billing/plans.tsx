@@ -11,12 +11,12 @@ import { apiJson, fieldErrorsOf } from '../../../lib/api.server';
 import { formText, problemMessage } from '../../../lib/auth-feedback.server';
 import { billingApi } from '../../../lib/billing/billing-api';
 import type { AdminPlanList } from '../../../lib/billing/billing-types';
+import { isPlanId } from '../../../lib/billing/plan-order';
 import { translations } from '../../../lib/i18n';
 import { localeOf } from '../../../lib/locale.server';
 import { signInPath } from '../../../lib/safe-redirect';
 import { requireAdmin, unwrapForPage } from '../../../lib/session.server';
 import { useFeedbackToast } from '../../../lib/use-feedback-toast';
-import { isPlanId } from '../../merchant/billing/billing.server';
 import type { Route } from './+types/plans';
 
 const pagePath = '/admin/plans';

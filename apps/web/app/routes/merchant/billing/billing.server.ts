@@ -1,5 +1,4 @@
 import type { Locale } from '@souk/contracts/locales';
-import { type PlanId, planIds } from '@souk/contracts/plans';
 import { data, redirect } from 'react-router';
 import type { ActionFeedback } from '../../../lib/action-feedback';
 import type { ApiFailure } from '../../../lib/api.server';
@@ -16,22 +15,8 @@ export type BillingFeedback = ActionFeedback & {
   handoff?: { action: string; fields: Record<string, string> };
 };
 
-export function isPlanId(value: unknown): value is PlanId {
-  return typeof value === 'string' && (planIds as readonly string[]).includes(value);
-}
-
-/** The page's path for a team (`?team=` only when the viewer has several). */
-export function billingPath(teamId: string | null): string {
-  return teamId ? `/merchant/billing?${new URLSearchParams({ team: teamId })}` : '/merchant/billing';
-}
-
 export function billingFailed(failure: ApiFailure, locale: Locale, intent: BillingIntent, returnPath: string) {
   if (failure.status === 401) throw redirect(signInPath(returnPath));
   const error = failure.problem.detail || problemMessage(failure, locale);
   return data<BillingFeedback>({ ok: false, intent, error }, { status: failure.status });
-}
-
-/** Where a plan stands against another, by the plans' order (Free < Starter < Pro < Enterprise). */
-export function planRank(id: PlanId): number {
-  return planIds.indexOf(id);
 }

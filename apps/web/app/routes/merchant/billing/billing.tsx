@@ -32,6 +32,7 @@ import { formText } from '../../../lib/auth-feedback.server';
 import { billingApi } from '../../../lib/billing/billing-api';
 import type { BillingOverview } from '../../../lib/billing/billing-types';
 import { daysUntil, formatDay } from '../../../lib/billing/format';
+import { billingPath, isPlanId, planRank } from '../../../lib/billing/plan-order';
 import { merchantApi } from '../../../lib/catalog/catalog-api';
 import { formatMoney } from '../../../lib/format-money';
 import { translations } from '../../../lib/i18n';
@@ -40,7 +41,7 @@ import { requireMerchantTeam } from '../../../lib/merchant-team.server';
 import { unwrapForPage } from '../../../lib/session.server';
 import { useFeedbackToast } from '../../../lib/use-feedback-toast';
 import type { Route } from './+types/billing';
-import { type BillingFeedback, billingFailed, billingIntents, billingPath, isPlanId, planRank } from './billing.server';
+import { type BillingFeedback, billingFailed, billingIntents } from './billing.server';
 
 interface PausedDeal {
   id: string;
