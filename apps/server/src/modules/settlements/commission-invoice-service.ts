@@ -149,7 +149,7 @@ export class CommissionInvoiceService {
             },
             lines,
             currency,
-            paymentMethod: 'card_or_bank_transfer',
+            paymentMethod: 'bank_transfer',
             status: 'due',
             dueAt,
             payUrl,

@@ -229,7 +229,7 @@ export class SettlementService {
               },
             ],
             currency,
-            paymentMethod: 'settlement_deduction',
+            paymentMethod: 'balance_offset',
             status: 'paid',
           });
           invoice = { id: issued.id, number: issued.number };
