@@ -107,7 +107,8 @@ export class CommissionPostings implements CommissionLedger {
           eq(payoutRuns.status, 'preview'),
         ),
       )
-      .for('update', { of: payoutItems });
+      // The run row too: an approval in flight finishes first, and then this no longer matches.
+      .for('update', { of: [payoutItems, payoutRuns] });
     if (!item) return;
     const cut = Math.min(item.amountMinor, amountMinor);
     await executor

