@@ -3,7 +3,7 @@ import { settlementsProblemMessages } from '@souk/contracts/settlements-messages
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { affiliatedLink, apiKeyOf, clickLink, flushClicks, withKey } from '../../../test/affiliation.ts';
-import { call, origin, rowsOf } from '../../../test/catalog.ts';
+import { call, origin, rowsOf, teamOf } from '../../../test/catalog.ts';
 import { buildTestApp, createTestUser, type TestApp, type TestUser } from '../../../test/harness.ts';
 
 describe('referrals', () => {
@@ -148,6 +148,37 @@ describe('referrals', () => {
     });
     expect(bad.statusCode).toBe(422);
     expect(await test.runtime.services.identity.users.findByEmail(badEmail)).toBeNull();
+  });
+
+  it("gives the referring merchant one month of Pro once the referred merchant's first invoice is paid", async () => {
+    const referrer = await createTestUser(test, { accountType: 'merchant', locale: 'en' });
+    const referred = await createTestUser(test, { accountType: 'merchant', locale: 'en' });
+    const referrerTeam = await teamOf(test, referrer);
+    const referredTeam = await teamOf(test, referred);
+    const claimed = await call(test, referred, 'POST', '/api/v1/referrals/claim', { code: await codeOf(referrer) });
+    expect(claimed.statusCode, claimed.body).toBe(200);
+    const service = test.runtime.services.referrals.referrals;
+    // Nothing paid yet: no reward.
+    expect((await service.accrue()).rewarded).toBe(0);
+    const billing = test.runtime.services.billing.quotas;
+    expect((await billing.planOf(referrerTeam)).id).toBe('free');
+
+    await test.runtime.database.db.transaction((tx) =>
+      test.runtime.services.invoicing.invoices.issue(tx, {
+        type: 'invoice',
+        source: { kind: 'subscription_renewal', id: crypto.randomUUID() },
+        buyer: { kind: 'organization', id: referredTeam, name: 'Riad Zitoun', email: referred.email },
+        lines: [{ description: 'Souk Starter', quantity: 1, unitAmountMinor: 29_900 }],
+        currency: 'MAD',
+        paymentMethod: 'card',
+        status: 'paid',
+      }),
+    );
+    expect((await service.accrue()).rewarded).toBe(1);
+    expect((await service.accrue()).rewarded).toBe(0);
+    expect((await billing.planOf(referrerTeam)).id).toBe('pro');
+    const overview = (await call(test, referrer, 'GET', '/api/v1/referrals')).json();
+    expect(overview.referred[0]).toMatchObject({ kind: 'merchant', rewardStatus: 'granted' });
   });
 
   it('admins list referrals; others may not', async () => {
