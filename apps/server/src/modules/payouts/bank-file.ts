@@ -11,9 +11,10 @@ export function decimalAmount(minor: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** RFC 4180 field; a leading formula character is neutralised so a spreadsheet never evaluates it. */
+/** RFC 4180 field; a leading formula character (not a negative amount) is neutralised so a spreadsheet never evaluates it. */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const formula = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value);
+  const safe = formula ? `'${value}` : value;
   return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -52,7 +52,7 @@ const labels: Record<'fr' | 'en', Labels> = {
     approved: 'Approuvée le',
     amount: 'Montant',
     total: 'Total versé',
-    adjustment: 'Régularisation (remboursements après versement)',
+    adjustment: 'Régularisation (parrainage, remboursements après versement)',
   },
   en: {
     title: 'Souk payout statement',
@@ -68,7 +68,7 @@ const labels: Record<'fr' | 'en', Labels> = {
     approved: 'Approved on',
     amount: 'Amount',
     total: 'Total paid',
-    adjustment: 'Adjustment (refunds after a payout)',
+    adjustment: 'Adjustment (referral bonuses, refunds after a payout)',
   },
 };
 
