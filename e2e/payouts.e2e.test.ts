@@ -251,6 +251,53 @@ describe('payouts', () => {
     await context.close();
   });
 
+  it('shows the referral link with its share buttons, the settlements and the admin money pages', async () => {
+    const influencer = await newContext();
+    const page = await influencer.newPage();
+    await signIn(page, influencerEmail);
+    await page.goto(`${server.url}/referrals`);
+    const main = page.locator('main');
+    await main.getByRole('heading', { name: fr.money.referrals.title, level: 1 }).waitFor();
+    const link = ((await main.getByTestId('referral-link').textContent()) ?? '').trim();
+    expect(link).toMatch(new RegExp(`^${server.url}/join/[A-Z0-9]{4,16}$`));
+    const share = (await main.getByTestId('share-whatsapp').getAttribute('href')) ?? '';
+    expect(share).toMatch(/^https:\/\/wa\.me\/\?text=/);
+    expect(decodeURIComponent(share)).toContain(link);
+    // The rules come from the API's configuration: 10 % for 3 months by default.
+    expect(await main.getByTestId('referral-rules').textContent()).toContain('3');
+    await influencer.close();
+
+    const admin = await newContext();
+    const adminPage = await admin.newPage();
+    await signIn(adminPage, 'admin@souk.test');
+    await adminPage.goto(`${server.url}/admin/settlements`);
+    await hydrated(adminPage);
+    const adminMain = adminPage.locator('main');
+    await adminMain.getByRole('heading', { name: fr.money.adminSettlements.title, level: 1 }).waitFor();
+    await adminMain.getByRole('button', { name: fr.money.adminSettlements.run, exact: true }).click();
+    await adminPage.getByText(fr.money.adminSettlements.ran).first().waitFor();
+    await adminPage.goto(`${server.url}/admin/referrals`);
+    await adminMain.getByRole('heading', { name: fr.money.adminReferrals.title, level: 1 }).waitFor();
+    await admin.close();
+
+    const merchant = await newContext();
+    const merchantPage = await merchant.newPage();
+    await signIn(merchantPage, 'merchant@souk.test');
+    await merchantPage.goto(`${server.url}/merchant/settlements`);
+    const merchantMain = merchantPage.locator('main');
+    await merchantMain.getByRole('heading', { name: fr.money.settlements.title, level: 1 }).waitFor();
+    await merchantMain.getByRole('heading', { name: fr.money.settlements.invoicesTitle, level: 2 }).waitFor();
+    const rows = merchantMain.getByTestId('settlement-row');
+    if ((await rows.count()) > 0) {
+      await rows.first().getByRole('link', { name: fr.money.settlements.open }).click();
+      await merchantPage.waitForURL((url) => /^\/merchant\/settlements\/[0-9a-f-]{36}$/.test(url.pathname));
+      await merchantMain.getByTestId('settlement-totals').waitFor();
+    } else {
+      await merchantMain.getByTestId('settlements-empty').waitFor();
+    }
+    await merchant.close();
+  });
+
   it('refuses the admin payout pages to an influencer', async () => {
     if (!runPath) throw new Error('the first step did not run');
     const context = await newContext();
