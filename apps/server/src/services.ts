@@ -6,6 +6,7 @@ import { type AffiliationModule, createAffiliationModule, type ProductFacts } fr
 import { type CatalogModule, createCatalogModule } from './modules/catalog/module.ts';
 import { createIdentityModule, type IdentityModule } from './modules/identity/module.ts';
 import { createKycModule, type KycModule } from './modules/kyc/module.ts';
+import { createInvoicingModule, type InvoicingModule } from './modules/invoicing/module.ts';
 import { createLedgerModule, type LedgerModule } from './modules/ledger/module.ts';
 import { createMessagingModule, type MessagingModule } from './modules/messaging/module.ts';
 import { createPaymentsModule, type PaymentsModule } from './modules/payments/module.ts';
@@ -43,6 +44,7 @@ export interface Services {
   catalog: CatalogModule;
   affiliation: AffiliationModule;
   ledger: LedgerModule;
+  invoicing: InvoicingModule;
   payments: PaymentsModule;
   social: SocialModule;
   payouts: PayoutsModule;
@@ -126,6 +128,22 @@ export function createServices(deps: ServiceDeps): Services {
   });
   // Before the modules that post money movements to it.
   const ledger = createLedgerModule({ db: deps.database.db });
+  const invoicing = createInvoicingModule({
+    db: deps.database.db,
+    queue: deps.queue,
+    files: deps.files,
+    mail: messaging.mail,
+    teams: identity.teams,
+    publicUrl: deps.config.PUBLIC_URL,
+    seller: {
+      name: deps.config.INVOICE_SELLER_NAME,
+      address: deps.config.INVOICE_SELLER_ADDRESS,
+      taxId: deps.config.INVOICE_SELLER_IF,
+      ice: deps.config.INVOICE_SELLER_ICE,
+      professionalTax: deps.config.INVOICE_SELLER_TP,
+      tradeRegister: deps.config.INVOICE_SELLER_RC,
+    },
+  });
   const affiliation = createAffiliationModule({
     db: deps.database.db,
     publicUrl: deps.config.PUBLIC_URL,
@@ -252,11 +270,13 @@ export function createServices(deps: ServiceDeps): Services {
     catalog,
     affiliation,
     ledger,
+    invoicing,
     payments,
     social,
     payouts,
     jobs: [
       ...messaging.jobs,
+      ...invoicing.jobs,
       ...kyc.jobs,
       ...catalog.jobs,
       ...affiliation.jobs,
@@ -274,6 +294,7 @@ export function createServices(deps: ServiceDeps): Services {
       await api.register(catalog.routes);
       await api.register(affiliation.routes);
       await api.register(ledger.routes);
+      await api.register(invoicing.routes);
       await api.register(payments.routes);
       await api.register(social.routes);
       await api.register(payouts.routes);
