@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type AffiliationModule, createAffiliationModule, type ProductFacts } from './modules/affiliation/module.ts';
+import { type BillingModule, createBillingModule } from './modules/billing/module.ts';
 import { type CatalogModule, createCatalogModule } from './modules/catalog/module.ts';
 import { createIdentityModule, type IdentityModule } from './modules/identity/module.ts';
 import { createKycModule, type KycModule } from './modules/kyc/module.ts';
@@ -44,6 +45,7 @@ export interface Services {
   catalog: CatalogModule;
   affiliation: AffiliationModule;
   ledger: LedgerModule;
+  billing: BillingModule;
   invoicing: InvoicingModule;
   payments: PaymentsModule;
   social: SocialModule;
@@ -125,6 +127,13 @@ export function createServices(deps: ServiceDeps): Services {
     messaging,
     // Payments is built below; reviews are written on requests, after boot.
     purchases: { hasRedeemedVoucher: (userId, productId) => payments.hasRedeemedVoucher(userId, productId) },
+    // Billing is built below; deals are published on requests, after boot.
+    dealQuota: {
+      consume: (executor, organizationId, locale) =>
+        billing.quotas.consume(executor, organizationId, 'publishedDeals', 1, locale),
+      release: (executor, organizationId, count) =>
+        billing.quotas.release(executor, organizationId, 'publishedDeals', count),
+    },
   });
   // Before the modules that post money movements to it.
   const ledger = createLedgerModule({ db: deps.database.db });
@@ -170,6 +179,32 @@ export function createServices(deps: ServiceDeps): Services {
     // PGlite runs each write on the event loop's thread (~35 µs a click): 200-click batches hold
     // it ~7 ms at most; PostgreSQL writes elsewhere and takes larger ones.
     clickBatchSize: deps.database.driver === 'pglite' ? 200 : 1000,
+  });
+  const billing = createBillingModule({
+    db: deps.database.db,
+    publicUrl: deps.config.PUBLIC_URL,
+    counts: {
+      publishedDeals: (organizationId, executor) => catalog.products.publishedCount(organizationId, executor),
+      teamSeats: (organizationId, executor) => identity.teams.memberCount(organizationId, executor),
+      approvedInfluencers: (organizationId, executor) =>
+        affiliation.requests.approvedInfluencerCount(organizationId, executor),
+    },
+    deals: {
+      pauseNewest: (organizationId, count, executor) =>
+        catalog.products.pauseNewestForPlan(organizationId, count, executor),
+      resumeOldest: (organizationId, count, executor) =>
+        catalog.products.resumePausedForPlan(organizationId, count, executor),
+      pausedCount: (organizationId, executor) => catalog.products.pausedForPlanCount(organizationId, executor),
+    },
+    teams: identity.teams,
+    people: identity.users,
+    audit: identity.audit,
+    mail: messaging.mail,
+    invoices: () => invoicing.invoices as never,
+    ledger: () => ledger.ledger as never,
+    stripe: () => null,
+    cards: { available: () => false, start: () => Promise.reject(new Error('no card gateway for renewals')) },
+    logger: deps.logger,
   });
   const payments = createPaymentsModule({
     db: deps.database.db,
@@ -270,6 +305,7 @@ export function createServices(deps: ServiceDeps): Services {
     catalog,
     affiliation,
     ledger,
+    billing,
     invoicing,
     payments,
     social,
@@ -283,6 +319,7 @@ export function createServices(deps: ServiceDeps): Services {
       ...payments.jobs,
       ...social.jobs,
       ...payouts.jobs,
+      ...billing.jobs,
     ],
     resolveViewer: identity.resolveViewer,
     authRoutes: identity.authRoutes,
@@ -294,6 +331,7 @@ export function createServices(deps: ServiceDeps): Services {
       await api.register(catalog.routes);
       await api.register(affiliation.routes);
       await api.register(ledger.routes);
+      await api.register(billing.routes);
       await api.register(invoicing.routes);
       await api.register(payments.routes);
       await api.register(social.routes);

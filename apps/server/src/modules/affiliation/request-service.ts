@@ -6,8 +6,8 @@ import {
 } from '@souk/contracts/affiliation';
 import type { Commission } from '@souk/contracts/catalog';
 import type { Locale } from '@souk/contracts/locales';
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Database } from '../../platform/db/database.ts';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { PerformanceReader } from './performance.ts';
 import type { AuditTrail, Notifier, PeopleDirectory, ProductDirectory, TeamDirectory } from './ports.ts';
@@ -230,6 +230,15 @@ export class RequestService {
     });
     await this.deps.onLinksChanged(codes);
     return (await this.present([updated], 'merchant'))[0] as AffiliationRequestView;
+  }
+
+  /** Influencers a team has approved (billing's approved-influencer gauge starts from it). */
+  async approvedInfluencerCount(organizationId: string, executor: Executor = this.deps.db): Promise<number> {
+    const [row] = await executor
+      .select({ count: sql<number>`count(distinct ${affiliationRequests.influencerId})::int` })
+      .from(affiliationRequests)
+      .where(and(eq(affiliationRequests.organizationId, organizationId), eq(affiliationRequests.status, 'approved')));
+    return row?.count ?? 0;
   }
 
   /** The approved affiliation of an influencer for a product, if any. */

@@ -20,7 +20,7 @@ export interface PlanPausedDeals {
 export interface BillingTeams {
   membershipsOf(userId: string): Promise<{ teamId: string; name: string; role: TeamRole }[]>;
   requireRole(userId: string, teamId: string, minimum: TeamRole, executor?: Executor): Promise<TeamRole>;
-  namesOf(teamIds: readonly string[]): Promise<Map<string, string>>;
+  namesOf(teamIds: readonly string[], executor?: Executor): Promise<Map<string, string>>;
   managerIdsOf(teamId: string, executor?: Executor): Promise<string[]>;
 }
 

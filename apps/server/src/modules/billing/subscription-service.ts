@@ -618,7 +618,7 @@ export class SubscriptionService {
   }
 
   private async buyerOf(executor: Executor, organizationId: string) {
-    const name = (await this.deps.teams.namesOf([organizationId])).get(organizationId) ?? '';
+    const name = (await this.deps.teams.namesOf([organizationId], executor)).get(organizationId) ?? '';
     const [ownerId] = await this.deps.teams.managerIdsOf(organizationId, executor);
     const owner = ownerId ? await this.deps.people.getContact(ownerId, { executor }) : null;
     return {

@@ -56,6 +56,15 @@ export class TeamService {
     return executor ? run(executor) : this.db.transaction(run);
   }
 
+  /** Members of a team (billing's seat gauge starts from it). */
+  async memberCount(teamId: string, executor: Executor = this.db): Promise<number> {
+    const [row] = await executor
+      .select({ count: sql<number>`count(*)::int` })
+      .from(teamMembers)
+      .where(eq(teamMembers.teamId, teamId));
+    return row?.count ?? 0;
+  }
+
   async membershipsOf(userId: string) {
     return this.db
       .select({ teamId: teams.id, name: teams.name, role: teamMembers.role })
@@ -81,9 +90,9 @@ export class TeamService {
   }
 
   /** Public names of teams (a merchant card shows its team's name); unknown ids are left out. */
-  async namesOf(teamIds: readonly string[]): Promise<Map<string, string>> {
+  async namesOf(teamIds: readonly string[], executor: Executor = this.db): Promise<Map<string, string>> {
     if (teamIds.length === 0) return new Map();
-    const rows = await this.db
+    const rows = await executor
       .select({ id: teams.id, name: teams.name })
       .from(teams)
       .where(inArray(teams.id, [...new Set(teamIds)]));

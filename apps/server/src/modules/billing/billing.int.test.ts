@@ -1,0 +1,210 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createCategory, dealInput, joinTeam, rowsOf, teamOf } from '../../../test/catalog.ts';
+import { buildTestApp, createTestUser, type TestApp, type TestUser } from '../../../test/harness.ts';
+import { latestMail } from '../../../test/mailbox.ts';
+import { catalogProducts } from '../catalog/schema.ts';
+import { billingRenewals, billingSubscriptions } from './schema.ts';
+
+const day = 86_400_000;
+
+describe('billing: plans, quotas and subscriptions', () => {
+  let test: TestApp;
+  let admin: TestUser;
+  let categoryId: string;
+
+  beforeAll(async () => {
+    test = await buildTestApp();
+    admin = await createTestUser(test, { role: 'admin' });
+    categoryId = (await createCategory(test)).id;
+    // Free allows one live deal here, so the plan's limit bites before the KYC rule (3).
+    const changed = await call(test, admin, 'PUT', '/api/v1/admin/plans/free', { quotas: { publishedDeals: 1 } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().quotas.publishedDeals).toBe(1);
+  });
+  afterAll(() => test.close());
+
+  async function draft(user: TestUser, title: string): Promise<string> {
+    const response = await call(test, user, 'POST', '/api/v1/products', dealInput(categoryId, { title }));
+    expect(response.statusCode).toBe(201);
+    return response.json().id;
+  }
+
+  it('serves the effective plans; only admins change them', async () => {
+    const listed = await call(test, null, 'GET', '/api/v1/plans');
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().plans[0].quotas.publishedDeals).toBe(1);
+    const merchant = await createTestUser(test, { accountType: 'merchant' });
+    const refused = await call(test, merchant, 'PUT', '/api/v1/admin/plans/pro', { monthlyPriceMinor: 1 });
+    expect(refused.statusCode).toBe(403);
+    const pro = (await call(test, null, 'GET', '/api/v1/plans')).json().plans[2];
+    expect(pro.monthlyPriceMinor).toBe(79_900);
+  });
+
+  it('two publishes at the last free slot: exactly one succeeds, the other gets the quota problem', async () => {
+    const merchant = await createTestUser(test, { accountType: 'merchant' });
+    const [a, b] = [await draft(merchant, 'Deal A'), await draft(merchant, 'Deal B')];
+    const results = await Promise.all([
+      call(test, merchant, 'POST', `/api/v1/products/${a}/publish`),
+      call(test, merchant, 'POST', `/api/v1/products/${b}/publish`),
+    ]);
+    const codes = results.map((response) => response.statusCode).sort();
+    expect(codes).toEqual([200, 402]);
+    const problem = results.find((response) => response.statusCode === 402)?.json();
+    expect(problem).toMatchObject({ code: 'quota_exceeded', quota: 'publishedDeals', limit: 1, used: 1 });
+    expect(problem.upgradeUrl).toBe('/merchant/billing');
+    expect(problem.detail).toContain('1');
+    const teamId = await teamOf(test, merchant);
+    const overview = (await call(test, merchant, 'GET', `/api/v1/billing?organizationId=${teamId}`)).json();
+    expect(overview.usage.find((meter: { quota: string }) => meter.quota === 'publishedDeals')).toMatchObject({
+      used: 1,
+      limit: 1,
+    });
+    // Unpublishing gives the unit back: the other deal may go live now.
+    const live = results.find((response) => response.statusCode === 200)?.json().id;
+    expect((await call(test, merchant, 'POST', `/api/v1/products/${live}/unpublish`)).statusCode).toBe(200);
+    const other = live === a ? b : a;
+    expect((await call(test, merchant, 'POST', `/api/v1/products/${other}/publish`)).statusCode).toBe(200);
+  });
+
+  it('trial without a card, downgrade below usage pauses deals (nothing deleted), upgrade brings them back', async () => {
+    const merchant = await createTestUser(test, { accountType: 'merchant', locale: 'en' });
+    const teamId = await teamOf(test, merchant);
+    const trial = await call(test, merchant, 'POST', '/api/v1/billing/trial', { planId: 'pro' });
+    expect(trial.statusCode).toBe(200);
+    expect(trial.json().subscription).toMatchObject({ status: 'trialing', planId: 'pro', trialUsed: true });
+    expect(trial.json().plan.id).toBe('pro');
+    expect(await latestMail(test, merchant.email, 'billing-notice')).not.toBeNull();
+    const ids = [];
+    for (const title of ['Old deal', 'Middle deal', 'New deal']) {
+      const id = await draft(merchant, title);
+      expect((await call(test, merchant, 'POST', `/api/v1/products/${id}/publish`)).statusCode).toBe(200);
+      ids.push(id);
+    }
+    // A second trial is refused.
+    expect((await call(test, merchant, 'POST', '/api/v1/billing/trial', { planId: 'starter' })).statusCode).toBe(409);
+    const downgrade = await call(test, merchant, 'POST', '/api/v1/billing/change', { planId: 'free' });
+    expect(downgrade.statusCode).toBe(200);
+    expect(downgrade.json().pendingChange.planId).toBe('free');
+    expect(downgrade.json().plan.id).toBe('pro');
+
+    const billing = test.runtime.services.billing;
+    await billing.subscriptions.daily(new Date(Date.now() + 15 * day));
+    const after = (await call(test, merchant, 'GET', '/api/v1/billing')).json();
+    expect(after.subscription.status).toBe('canceled');
+    expect(after.plan.id).toBe('free');
+    expect(after.paused.publishedDeals).toBe(2);
+    const rows = await test.runtime.database.db
+      .select({ id: catalogProducts.id, status: catalogProducts.status, paused: catalogProducts.pausedByPlan })
+      .from(catalogProducts)
+      .where(eq(catalogProducts.organizationId, teamId));
+    expect(rows).toHaveLength(3);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(ids[0] as string)).toMatchObject({ status: 'published', paused: false });
+    expect(byId.get(ids[1] as string)).toMatchObject({ status: 'draft', paused: true });
+    expect(byId.get(ids[2] as string)).toMatchObject({ status: 'draft', paused: true });
+    const product = (await call(test, merchant, 'GET', `/api/v1/products/${ids[2]}`)).json();
+    expect(product.pausedByPlan).toBe(true);
+    const audit = await rowsOf<{ details: { event: string } }>(
+      test,
+      sql`select details from audit_events where action = 'subscription_changed' and details->>'organizationId' = ${teamId}`,
+    );
+    expect(audit.map((row) => row.details.event)).toEqual(
+      expect.arrayContaining(['trial_started', 'cancel_scheduled', 'canceled']),
+    );
+    const mail = await latestMail(test, merchant.email, 'billing-notice');
+    expect(mail?.text).toContain('paused');
+
+    // Back on a paid plan (trial used: first invoice due, plan applies during grace): deals return.
+    const upgrade = await call(test, merchant, 'POST', '/api/v1/billing/change', { planId: 'starter' });
+    expect(upgrade.statusCode).toBe(200);
+    expect(upgrade.json().subscription.status).toBe('past_due');
+    expect(upgrade.json().paused.publishedDeals).toBe(0);
+    expect(upgrade.json().dueInvoice).not.toBeNull();
+  });
+
+  it('trial → CMI renewal invoice → paid → active; unpaid past the grace → Free', async () => {
+    const billing = test.runtime.services.billing;
+    const payer = await createTestUser(test, { accountType: 'merchant' });
+    const late = await createTestUser(test, { accountType: 'merchant' });
+    const payerTeam = await teamOf(test, payer);
+    const lateTeam = await teamOf(test, late);
+    for (const user of [payer, late]) {
+      expect((await call(test, user, 'POST', '/api/v1/billing/trial', { planId: 'starter' })).statusCode).toBe(200);
+    }
+    await billing.subscriptions.daily(new Date(Date.now() + 15 * day));
+    const due = (await call(test, payer, 'GET', '/api/v1/billing')).json();
+    expect(due.subscription.status).toBe('past_due');
+    expect(due.plan.id).toBe('starter');
+    expect(due.dueInvoice.totalMinor).toBe(29_900 + 5_980);
+    const renewalMail = await latestMail(test, payer.email, 'billing-notice');
+    expect(renewalMail?.text).toContain('pay=');
+    // The same day again issues nothing more.
+    await billing.subscriptions.daily(new Date(Date.now() + 15 * day));
+    const renewals = await test.runtime.database.db
+      .select()
+      .from(billingRenewals)
+      .where(eq(billingRenewals.organizationId, payerTeam));
+    expect(renewals).toHaveLength(1);
+
+    const db = test.runtime.database.db;
+    const outcome = await db.transaction((tx) =>
+      billing.subscriptions.renewalPaid(tx, { id: renewals[0]?.id as string }, { method: 'card' }),
+    );
+    expect(outcome).toBe('paid');
+    expect(
+      await db.transaction((tx) =>
+        billing.subscriptions.renewalPaid(tx, { id: renewals[0]?.id as string }, { method: 'card' }),
+      ),
+    ).toBe('duplicate');
+    const active = (await call(test, payer, 'GET', '/api/v1/billing')).json();
+    expect(active.subscription.status).toBe('active');
+    expect(active.dueInvoice).toBeNull();
+
+    await billing.subscriptions.daily(new Date(Date.now() + 23 * day));
+    const [lateRow] = await db
+      .select()
+      .from(billingSubscriptions)
+      .where(eq(billingSubscriptions.organizationId, lateTeam));
+    expect(lateRow?.status).toBe('expired');
+    const fallback = (await call(test, late, 'GET', '/api/v1/billing')).json();
+    expect(fallback.plan.id).toBe('free');
+    const [payerRow] = await db
+      .select()
+      .from(billingSubscriptions)
+      .where(eq(billingSubscriptions.organizationId, payerTeam));
+    expect(payerRow?.status).toBe('active');
+  });
+
+  it('owners and admins manage billing, editors read, influencers and other teams are refused', async () => {
+    const owner = await createTestUser(test, { accountType: 'merchant' });
+    const editor = await createTestUser(test, { accountType: 'merchant' });
+    const stranger = await createTestUser(test, { accountType: 'merchant' });
+    const influencer = await createTestUser(test, { accountType: 'influencer' });
+    await joinTeam(test, owner, editor, 'editor');
+    const teamId = await teamOf(test, owner);
+
+    const read = await call(test, editor, 'GET', `/api/v1/billing?organizationId=${teamId}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().canManage).toBe(false);
+    const editorTrial = await call(test, editor, 'POST', '/api/v1/billing/trial', {
+      planId: 'pro',
+      organizationId: teamId,
+    });
+    expect(editorTrial.statusCode).toBe(403);
+    expect((await call(test, stranger, 'GET', `/api/v1/billing?organizationId=${teamId}`)).statusCode).toBe(404);
+    expect((await call(test, stranger, 'POST', '/api/v1/billing/cancel', { organizationId: teamId })).statusCode).toBe(
+      404,
+    );
+    expect((await call(test, influencer, 'GET', '/api/v1/billing')).statusCode).toBe(403);
+    expect((await call(test, null, 'GET', '/api/v1/billing')).statusCode).toBe(401);
+    expect((await call(test, owner, 'GET', '/api/v1/admin/subscriptions')).statusCode).toBe(403);
+
+    const ownerView = await call(test, owner, 'GET', '/api/v1/billing');
+    expect(ownerView.json().canManage).toBe(true);
+    expect((await call(test, owner, 'POST', '/api/v1/billing/trial', { planId: 'pro' })).statusCode).toBe(200);
+    const list = await call(test, admin, 'GET', '/api/v1/admin/subscriptions?status=trialing');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((item: { organizationId: string }) => item.organizationId)).toContain(teamId);
+  });
+});
