@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paymentStartSchema } from './payments.ts';
 
 /**
  * Merchant settlements (deals sold through Souk's checkout, paid out monthly by bank transfer)
@@ -139,6 +140,7 @@ export const adminCommissionInvoiceListQuerySchema = z.object({
 export const commissionInvoiceRunResultSchema = z
   .object({ period: periodSchema, created: z.number().int(), invoices: z.array(commissionInvoiceSchema) })
   .meta({ id: 'CommissionInvoiceRunResult' });
+/** Where the payer goes: a form to post to the card page (CMI, sandbox) or a URL. */
 export const commissionInvoicePayResultSchema = z
-  .object({ redirectUrl: z.string() })
+  .object({ payment: paymentStartSchema })
   .meta({ id: 'CommissionInvoicePayResult' });

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import type { OrderAccessTokens } from './access-tokens.ts';
+import type { ExternalPayments } from './external-payments.ts';
 import type { FulfilmentService } from './fulfilment-service.ts';
 import { loggablePayload } from './fulfilment-service.ts';
 import { NotificationRejected } from './gateways/gateway.ts';
@@ -22,6 +23,8 @@ export interface GatewayRouteDeps {
   fulfilment: FulfilmentService;
   tokens: OrderAccessTokens;
   logger: { error(details: object, message: string): void };
+  /** Payments that are not orders (invoices), claimed by reference prefix. */
+  external?: ExternalPayments;
 }
 
 /**
@@ -47,6 +50,15 @@ export function cmiRoutes(deps: GatewayRouteDeps): FastifyPluginAsync {
         const form = (request.body ?? {}) as Form;
         try {
           const notification = gateway.verifyCallback(form);
+          const reference = 'reference' in notification.orderKey ? notification.orderKey.reference : '';
+          const external = deps.external?.handlerOf(reference);
+          if (external) {
+            const result = await external.handle(gatewayId, notification);
+            if (result === 'paid' || (result === 'duplicate' && notification.outcome === 'approved')) {
+              return reply.send('ACTION=POSTAUTH');
+            }
+            return reply.send(result === 'rejected' ? 'FAILURE' : 'APPROVED');
+          }
           const { outcome } = await deps.fulfilment.handle(gatewayId, notification, form);
           if (outcome === 'paid' || (outcome === 'duplicate' && notification.outcome === 'approved')) {
             return reply.send('ACTION=POSTAUTH');
@@ -89,6 +101,8 @@ export function cmiRoutes(deps: GatewayRouteDeps): FastifyPluginAsync {
             reference = null;
           }
           if (!reference) return reply.code(303).header('location', '/').send();
+          const external = deps.external?.handlerOf(reference);
+          if (external) return reply.code(303).header('location', await external.returnPath(reference, outcome)).send();
           const [order] = await deps.db
             .select({ id: paymentsOrders.id })
             .from(paymentsOrders)

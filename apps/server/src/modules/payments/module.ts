@@ -7,6 +7,7 @@ import { OrderAccessTokens } from './access-tokens.ts';
 import { AffiliationSync } from './affiliation-sync.ts';
 import { counterRoutes } from './counter-routes.ts';
 import { type DemoPaymentsInput, seedDemoPayments } from './demo-payments.ts';
+import { ExternalPayments } from './external-payments.ts';
 import { FulfilmentService } from './fulfilment-service.ts';
 import { cmiRoutes, stripeWebhookRoutes } from './gateway-routes.ts';
 import { GatewayHttp } from './gateways/gateway-http.ts';
@@ -34,6 +35,8 @@ export interface PaymentsModule {
   redemption: RedemptionService;
   queries: OrderQueries;
   gateways: GatewayRegistry;
+  /** Card payments that are not orders (invoices), through the CMI-protocol gateways. */
+  external: ExternalPayments;
   /** For reviews: whether this person redeemed a voucher of this deal. */
   hasRedeemedVoucher(userId: string, productId: string): Promise<boolean>;
   /** Demo orders with vouchers on the demo deals; changes nothing when they exist. */
@@ -104,7 +107,8 @@ export function createPaymentsModule(deps: PaymentsModuleDeps): PaymentsModule {
     people: deps.people,
     logger: deps.logger,
   });
-  const routeDeps = { db: deps.db, publicUrl, gateways, fulfilment, tokens, logger: deps.logger };
+  const external = new ExternalPayments({ gateways, publicUrl });
+  const routeDeps = { db: deps.db, publicUrl, gateways, fulfilment, tokens, logger: deps.logger, external };
 
   return {
     orders,
@@ -113,6 +117,7 @@ export function createPaymentsModule(deps: PaymentsModuleDeps): PaymentsModule {
     redemption,
     queries,
     gateways,
+    external,
     hasRedeemedVoucher: (userId, productId) => redemption.hasRedeemed(userId, productId),
     seedDemo: (input) =>
       seedDemoPayments({ db: deps.db, products: deps.products, people: deps.people, ledger: deps.ledger }, input),

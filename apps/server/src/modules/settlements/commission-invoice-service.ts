@@ -1,4 +1,5 @@
 import type { Locale } from '@souk/contracts/locales';
+import type { PaymentStart } from '@souk/contracts/payments';
 import { findPlan } from '@souk/contracts/plans';
 import type { CommissionInvoice } from '@souk/contracts/settlements';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
@@ -19,6 +20,8 @@ import { refused } from './problems.ts';
 import { commissionInvoiceItems, commissionInvoices } from './schema.ts';
 
 const vatRateBps = 2000;
+/** Card payment references of commission invoices: `CI-<invoice id>`. */
+const cardPrefix = 'CI';
 
 export type CommissionInvoiceRow = typeof commissionInvoices.$inferSelect;
 
@@ -201,22 +204,70 @@ export class CommissionInvoiceService {
     });
   }
 
-  /** A card payment page for a due invoice. */
-  async startCardPayment(row: CommissionInvoiceRow, payerEmail: string, locale: Locale): Promise<string> {
+  /** A card payment page for a due invoice; its reference names the invoice. */
+  async startCardPayment(
+    row: CommissionInvoiceRow,
+    payer: { name: string; email: string },
+    locale: Locale,
+  ): Promise<PaymentStart> {
     if (row.status !== 'due') throw refused(locale, 'conflict', 'invoice_already_paid');
-    const url = this.deps.cards
-      ? await this.deps.cards.startInvoicePayment({
-          invoiceId: row.invoiceId ?? row.id,
-          reference: `CI-${row.invoiceNumber ?? row.id.slice(0, 8)}`,
+    const start = this.deps.cards
+      ? await this.deps.cards.start({
+          reference: `${cardPrefix}-${row.id}`,
           amountMinor: row.totalMinor,
-          currency: row.currency,
+          currency: row.currency as 'MAD',
           description: `Souk ${row.invoiceNumber ?? row.period}`,
-          payerEmail,
-          returnUrl: `${this.deps.publicUrl}/merchant/settlements?team=${encodeURIComponent(row.organizationId)}`,
+          locale,
+          payer,
         })
       : null;
-    if (!url) throw refused(locale, 'conflict', 'card_payment_unavailable');
-    return url;
+    if (!start) throw refused(locale, 'conflict', 'card_payment_unavailable');
+    return start;
+  }
+
+  /**
+   * The gateway's verified word on a card payment: the amount and currency must be the
+   * invoice's; paid once (a repeat is a duplicate), a decline changes nothing.
+   */
+  async applyCardPayment(
+    reference: string,
+    notification: { outcome: string; amountMinor: number | null; currency: string | null },
+  ): Promise<'paid' | 'duplicate' | 'declined' | 'rejected'> {
+    const id = reference.slice(cardPrefix.length + 1);
+    if (!/^[0-9a-f-]{36}$/.test(id)) return 'rejected';
+    const row = await this.find(id);
+    if (!row) return 'rejected';
+    if (notification.outcome !== 'approved') return notification.outcome === 'declined' ? 'declined' : 'rejected';
+    if (
+      notification.amountMinor !== row.totalMinor ||
+      (notification.currency && notification.currency !== row.currency)
+    ) {
+      return 'rejected';
+    }
+    if (row.status === 'paid') return 'duplicate';
+    try {
+      await this.markPaid(id, { method: 'card' }, 'fr');
+      return 'paid';
+    } catch {
+      return 'duplicate';
+    }
+  }
+
+  /** Registers the card callbacks of commission invoices with the checkout's gateways. */
+  registerCardPayments(): void {
+    this.deps.cards?.register({
+      prefix: cardPrefix,
+      handle: (_gateway, notification) =>
+        this.applyCardPayment(
+          'reference' in notification.orderKey ? notification.orderKey.reference : '',
+          notification,
+        ),
+      returnPath: async (reference, outcome) => {
+        const row = await this.find(reference.slice(cardPrefix.length + 1));
+        const team = row ? `?team=${encodeURIComponent(row.organizationId)}&payment=${outcome}` : '';
+        return `/merchant/settlements${team}`;
+      },
+    });
   }
 
   async find(id: string): Promise<CommissionInvoiceRow | null> {

@@ -61,6 +61,7 @@ export function createSettlementsModule(deps: SettlementsModuleDeps): Settlement
     publicUrl: deps.publicUrl,
     dueDays: deps.invoiceDueDays,
   });
+  commissionInvoices.registerCardPayments();
   return {
     settlements,
     queries,

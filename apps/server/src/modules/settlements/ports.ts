@@ -1,3 +1,4 @@
+import type { PaymentStart } from '@souk/contracts/payments';
 import type { Plan } from '@souk/contracts/plans';
 import type { TeamRole } from '@souk/contracts/teams';
 import type { Executor } from '../../platform/db/database.ts';
@@ -65,18 +66,31 @@ export interface PayoutAccounts {
   payoutAccount(subject: { type: 'organization'; id: string }): Promise<{ rib: string; holderName: string } | null>;
 }
 
-/** A card payment page for an amount (the checkout's gateways). */
+/** Card payments that are not orders (the checkout's CMI-protocol gateways). */
 export interface CardPayments {
-  /** Where to send the payer, or null when no gateway takes this currency. */
-  startInvoicePayment(input: {
-    invoiceId: string;
+  /** Claims references `${prefix}-…`: their verified callbacks come to `handle`. */
+  register(handler: {
+    prefix: string;
+    handle(
+      gateway: 'cmi' | 'sandbox' | 'stripe',
+      notification: {
+        outcome: 'approved' | 'declined' | 'pending';
+        amountMinor: number | null;
+        currency: string | null;
+        orderKey: { reference: string } | { id: string };
+      },
+    ): Promise<'paid' | 'duplicate' | 'declined' | 'rejected'>;
+    returnPath(reference: string, outcome: 'ok' | 'fail'): Promise<string>;
+  }): void;
+  /** A payment page for the amount, or null when no gateway takes this currency. */
+  start(input: {
     reference: string;
     amountMinor: number;
-    currency: string;
+    currency: 'MAD' | 'EUR' | 'USD';
     description: string;
-    payerEmail: string;
-    returnUrl: string;
-  }): Promise<string | null>;
+    locale: 'fr' | 'en' | 'ar';
+    payer: { name: string; email: string };
+  }): Promise<PaymentStart | null>;
 }
 
 export type SettleableOrders = Pick<PaymentsSettlementDirectory, 'settleableOrders' | 'confirmedRefunds'>;

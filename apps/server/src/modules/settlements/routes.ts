@@ -241,7 +241,8 @@ export function settlementRoutes(deps: {
         if (!row) throw new AppError('not_found');
         await deps.teams.requireRole(viewer.userId, row.organizationId, 'admin');
         const contact = await deps.people.getContact(viewer.userId);
-        return { redirectUrl: await deps.invoices.startCardPayment(row, contact?.email ?? '', request.locale) };
+        const payer = { name: contact?.name ?? '', email: contact?.email ?? '' };
+        return { payment: await deps.invoices.startCardPayment(row, payer, request.locale) };
       },
     );
 

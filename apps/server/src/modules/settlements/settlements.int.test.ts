@@ -208,4 +208,39 @@ describe('merchant settlements and commission invoices', () => {
     expect(twice.statusCode).toBe(409);
     expect(twice.json().detail).toBe(settlementsProblemMessages.en.invoice_already_paid);
   });
+
+  it('takes a commission invoice paid by card through the gateway, once', async () => {
+    const { merchant, link, influencer } = await affiliatedLink(test);
+    const key = await apiKeyOf(test, merchant, ['conversions:write']);
+    const { clickId } = await clickLink(test, link.code, { ip: '198.51.100.11' });
+    await flushClicks(test);
+    const sale = await withKey(test, key, 'POST', '/api/v1/conversions', {
+      clickId,
+      orderRef: 'SHOP-CARD-1',
+      amount: 100_000,
+      currency: 'MAD',
+    });
+    expect(sale.statusCode, sale.body).toBe(201);
+    await call(test, merchant, 'POST', `/api/v1/commissions/${sale.json().commission.id}/approve`, {});
+    const { period, after } = currentPeriod();
+    const { created } = await test.runtime.services.settlements.commissionInvoices.run(period, 'en', after);
+    expect(created).toHaveLength(1);
+    const invoice = created[0] as NonNullable<(typeof created)[0]>;
+    expect(invoice.invoiceNumber).toMatch(/^F-\d{4}-\d{6}$/);
+
+    expect((await call(test, influencer, 'POST', `/api/v1/commission-invoices/${invoice.id}/pay`)).statusCode).toBe(
+      404,
+    );
+    const pay = await call(test, merchant, 'POST', `/api/v1/commission-invoices/${invoice.id}/pay`);
+    expect(pay.statusCode, pay.body).toBe(200);
+    const { location } = await payWithSandbox(test, { payment: pay.json().payment } as never, testCards.mastercard);
+    expect(location).toContain('/merchant/settlements');
+    const list = await call(test, merchant, 'GET', '/api/v1/commission-invoices');
+    expect(list.json().items[0]).toMatchObject({ id: invoice.id, status: 'paid', paymentMethod: 'card' });
+    const again = await call(test, merchant, 'POST', `/api/v1/commission-invoices/${invoice.id}/pay`);
+    expect(again.statusCode).toBe(409);
+    expect(
+      await test.runtime.services.ledger.ledger.balance('merchant_receivable', invoice.organizationId, 'MAD'),
+    ).toBe(0);
+  });
 });
