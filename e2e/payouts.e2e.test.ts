@@ -298,6 +298,21 @@ describe('payouts', () => {
     await merchant.close();
   });
 
+  it('tells an influencer without an approved KYC why the next payout leaves them out', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    // The second demo influencer's KYC file is still waiting for review.
+    await signIn(page, 'influencer2@souk.test');
+    await page.goto(`${server.url}/influencer/payouts`);
+    const exclusion = page.locator('main').getByTestId('payout-exclusion');
+    await exclusion.waitFor();
+    expect(await exclusion.getAttribute('data-reason')).toBe('kyc_not_approved');
+    expect(await exclusion.textContent()).toContain(fr.money.exclusion.kyc_not_approved);
+    const fix = exclusion.getByRole('link', { name: fr.money.balance.fixInSettings });
+    expect(await fix.getAttribute('href')).toBe('/settings/kyc');
+    await context.close();
+  });
+
   it('refuses the admin payout pages to an influencer', async () => {
     if (!runPath) throw new Error('the first step did not run');
     const context = await newContext();
