@@ -148,6 +148,7 @@ export const moneyEn: typeof moneyFr = {
       invoiceStatus: { due: 'To pay', paid: 'Paid' },
     },
     adminPayouts: {
+      cardText: 'The month’s preview, approval and transfer file; lines paid or failed.',
       title: 'Influencer payouts',
       intro:
         'The monthly payout of approved commissions: create a month’s preview, check the lines and the excluded people, approve, export the bank file, then mark each line paid or failed.',
@@ -190,6 +191,7 @@ export const moneyEn: typeof moneyFr = {
       previewNote: 'Preview: nothing is locked or transferred yet. Approve to freeze the lines.',
     },
     adminSettlements: {
+      cardText: 'Monthly settlements to merchants and their payment.',
       title: 'Merchant settlements',
       intro:
         'The monthly settlement of sales to merchants: run a month’s calculation, then mark each settlement paid or failed.',
@@ -209,6 +211,7 @@ export const moneyEn: typeof moneyFr = {
       emptyText: 'Run a month’s calculation to create the settlements.',
     },
     finance: {
+      cardText: 'Revenue, VAT, gateway fees, the accounting journal and the ledger check.',
       title: 'Finance',
       intro: 'Platform revenue, VAT collected and gateway fees by month, from the ledger.',
       from: 'From month',
@@ -233,6 +236,7 @@ export const moneyEn: typeof moneyFr = {
       mismatchedText: '{{count}} balance(s) do not match their entries.',
     },
     adminReferrals: {
+      cardText: 'Who referred whom and what it earned.',
       title: 'Referrals',
       intro: 'Every referral: who invited whom, until when the reward runs and what it earned.',
       referrer: 'Referrer',

@@ -147,6 +147,7 @@ export const moneyFr = {
       invoiceStatus: { due: 'À payer', paid: 'Payée' },
     },
     adminPayouts: {
+      cardText: 'Aperçu, approbation et fichier de virement du mois ; lignes payées ou échouées.',
       title: 'Virements aux influenceurs',
       intro:
         'Le virement mensuel des commissions approuvées : créez l’aperçu d’un mois, vérifiez les lignes et les exclus, approuvez, exportez le fichier pour la banque puis marquez chaque ligne payée ou échouée.',
@@ -189,6 +190,7 @@ export const moneyFr = {
       previewNote: 'Aperçu : rien n’est encore bloqué ni viré. Approuvez pour figer les lignes.',
     },
     adminSettlements: {
+      cardText: 'Reversements mensuels aux marchands et leur paiement.',
       title: 'Reversements aux marchands',
       intro:
         'Le reversement mensuel des ventes aux marchands : lancez le calcul d’un mois puis marquez chaque reversement payé ou échoué.',
@@ -208,6 +210,7 @@ export const moneyFr = {
       emptyText: 'Lancez le calcul d’un mois pour créer les reversements.',
     },
     finance: {
+      cardText: 'Revenus, TVA, frais des passerelles, journal comptable et contrôle du grand livre.',
       title: 'Finances',
       intro: 'Revenus de la plateforme, TVA collectée et frais des passerelles par mois, à partir du grand livre.',
       from: 'Du mois',
@@ -232,6 +235,7 @@ export const moneyFr = {
       mismatchedText: '{{count}} solde(s) ne correspondent pas à leurs écritures.',
     },
     adminReferrals: {
+      cardText: 'Qui a parrainé qui et ce que cela a rapporté.',
       title: 'Parrainages',
       intro: 'Tous les parrainages : qui a invité qui, jusqu’à quand la récompense court et ce qu’elle a rapporté.',
       referrer: 'Parrain',
