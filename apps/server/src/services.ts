@@ -2,16 +2,22 @@ import type { Currency } from '@souk/contracts/catalog';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { AffiliationCommissionDirectory } from './modules/affiliation/commission-directory.ts';
 import { type AffiliationModule, createAffiliationModule, type ProductFacts } from './modules/affiliation/module.ts';
 import { type BillingModule, createBillingModule } from './modules/billing/module.ts';
 import { type CatalogModule, createCatalogModule } from './modules/catalog/module.ts';
+import type { SignUpReferrals } from './modules/identity/auth-routes.ts';
 import { createIdentityModule, type IdentityModule } from './modules/identity/module.ts';
-import { createKycModule, type KycModule } from './modules/kyc/module.ts';
 import { createInvoicingModule, type InvoicingModule } from './modules/invoicing/module.ts';
+import { PaidInvoiceDirectory } from './modules/invoicing/paid-invoice-directory.ts';
+import { createKycModule, type KycModule } from './modules/kyc/module.ts';
 import { createLedgerModule, type LedgerModule } from './modules/ledger/module.ts';
 import { createMessagingModule, type MessagingModule } from './modules/messaging/module.ts';
 import { createPaymentsModule, type PaymentsModule } from './modules/payments/module.ts';
+import { PaymentsSettlementDirectory } from './modules/payments/settlement-directory.ts';
 import { createCommissionPostings, createPayoutsModule, type PayoutsModule } from './modules/payouts/module.ts';
+import { createReferralsModule, type ReferralsModule } from './modules/referrals/module.ts';
+import { createSettlementsModule, type SettlementsModule } from './modules/settlements/module.ts';
 import { createSiteModule, type SiteModule } from './modules/site/module.ts';
 import { createSocialModule, type SocialModule } from './modules/social/module.ts';
 import type { Config } from './platform/config/config.ts';
@@ -49,6 +55,8 @@ export interface Services {
   invoicing: InvoicingModule;
   payments: PaymentsModule;
   social: SocialModule;
+  settlements: SettlementsModule;
+  referrals: ReferralsModule;
   payouts: PayoutsModule;
   jobs: JobDefinition[];
   resolveViewer: ViewerResolver;
@@ -84,10 +92,13 @@ export function createServices(deps: ServiceDeps): Services {
   // Identity mails through messaging, and messaging reads recipients from identity: the mailer
   // is bound once messaging exists (identity only sends mail on requests, after boot).
   let messaging: MessagingModule | undefined;
+  // Sign-ups record referrals once the referral module exists (it reads people from identity).
+  let referralHook: SignUpReferrals | undefined;
   const identity = createIdentityModule({
     db: deps.database.db,
     config: deps.config,
     redis: deps.redis,
+    referrals: () => referralHook,
     mailer: {
       send(input) {
         if (!messaging) throw new Error('messaging is not ready');
@@ -202,8 +213,22 @@ export function createServices(deps: ServiceDeps): Services {
     mail: messaging.mail,
     invoices: () => invoicing.invoices as never,
     ledger: () => ledger.ledger as never,
-    stripe: () => null,
-    cards: { available: () => false, start: () => Promise.reject(new Error('no card gateway for renewals')) },
+    stripe: () => payments.stripeBilling(),
+    cards: {
+      available: () => Boolean(payments.gateways.cmi('cmi') ?? payments.gateways.cmi('sandbox')),
+      start: async (input) => {
+        const started = await payments.external.start({
+          reference: input.reference,
+          amountMinor: input.amountMinor,
+          currency: input.currency as Currency,
+          description: input.description,
+          locale: input.locale,
+          payer: input.buyer,
+        });
+        if (!started) throw new Error('no card gateway takes this currency');
+        return started;
+      },
+    },
     logger: deps.logger,
   });
   const payments = createPaymentsModule({
@@ -246,8 +271,11 @@ export function createServices(deps: ServiceDeps): Services {
       refundSale: (refund) => affiliation.conversions.refund(refund, 'fr'),
     },
     ledger: ledger.ledger,
+    subscriptions: { handleStripeEvent: (executor, event) => billing.handleStripeEvent(executor, event) },
     logger: deps.logger,
   });
+  // Renewals paid by card come back through the CMI-protocol callbacks.
+  payments.external.register(billing.renewalPayments);
   const payouts = createPayoutsModule({
     db: deps.database.db,
     publicUrl: deps.config.PUBLIC_URL,
@@ -262,6 +290,50 @@ export function createServices(deps: ServiceDeps): Services {
     audit: identity.audit,
     mail: messaging.mail,
   });
+  const commissionDirectory = new AffiliationCommissionDirectory();
+  const paidInvoices = new PaidInvoiceDirectory(deps.database.db);
+  const settlements = createSettlementsModule({
+    db: deps.database.db,
+    publicUrl: deps.config.PUBLIC_URL,
+    holdDays: deps.config.SETTLEMENT_HOLD_DAYS,
+    invoiceDueDays: deps.config.COMMISSION_INVOICE_DUE_DAYS,
+    orders: new PaymentsSettlementDirectory(),
+    commissions: commissionDirectory,
+    ledger: ledger.ledger,
+    invoices: invoicing.invoices,
+    plans: { planOf: (organizationId, executor) => billing.quotas.planOf(organizationId, executor) },
+    teams: identity.teams,
+    people: identity.users,
+    accounts: { payoutAccount: (subject) => kyc.payoutAccount(subject) },
+    cards: payments.external,
+  });
+  const referrals = createReferralsModule({
+    db: deps.database.db,
+    publicUrl: deps.config.PUBLIC_URL,
+    settings: {
+      influencerBps: deps.config.REFERRAL_INFLUENCER_BPS,
+      influencerMonths: deps.config.REFERRAL_INFLUENCER_MONTHS,
+      claimDays: deps.config.REFERRAL_CLAIM_DAYS,
+    },
+    people: {
+      getContact: (id, options) => identity.users.getContact(id, options),
+      signedUpAt: (id) => identity.users.signedUpAt(id),
+    },
+    teams: identity.teams,
+    commissions: commissionDirectory,
+    ledger: ledger.ledger,
+    billing: {
+      grantFreeMonth: (executor, organizationId, planId, reason) =>
+        billing.quotas.grantFreeMonth(executor, organizationId, planId, reason),
+      // The referred merchant's first paid subscription invoice (Stripe or a CMI renewal).
+      hasPaidInvoice: (organizationId) =>
+        paidInvoices.hasPaid({ kind: 'organization', id: organizationId }, ['stripe_invoice', 'subscription_renewal']),
+    },
+  });
+  referralHook = {
+    check: (code, accountType, locale) => referrals.referrals.checkForSignUp(code, accountType, locale),
+    attach: (userId, code) => referrals.referrals.attachAfterSignUp(userId, code),
+  };
   const social = createSocialModule({
     db: deps.database.db,
     queue: deps.queue,
@@ -309,6 +381,8 @@ export function createServices(deps: ServiceDeps): Services {
     invoicing,
     payments,
     social,
+    settlements,
+    referrals,
     payouts,
     jobs: [
       ...messaging.jobs,
@@ -318,6 +392,8 @@ export function createServices(deps: ServiceDeps): Services {
       ...affiliation.jobs,
       ...payments.jobs,
       ...social.jobs,
+      ...settlements.jobs,
+      ...referrals.jobs,
       ...payouts.jobs,
       ...billing.jobs,
     ],
@@ -335,6 +411,8 @@ export function createServices(deps: ServiceDeps): Services {
       await api.register(invoicing.routes);
       await api.register(payments.routes);
       await api.register(social.routes);
+      await api.register(settlements.routes);
+      await api.register(referrals.routes);
       await api.register(payouts.routes);
     },
     rootRoutes: async (root) => {
@@ -343,6 +421,7 @@ export function createServices(deps: ServiceDeps): Services {
       await root.register(affiliation.rootRoutes);
       await root.register(payments.rootRoutes);
       await root.register(social.rootRoutes);
+      await root.register(referrals.rootRoutes);
     },
     start: () => affiliation.start(),
     stop: () => affiliation.stop(),
