@@ -74,6 +74,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     plans: unwrapForPage(plans, request).plans,
     pausedDeals,
     now: Date.now(),
+    payRequested: new URL(request.url).searchParams.has('pay'),
   };
 }
 
@@ -126,6 +127,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     resume: billingApi.resume,
   }[intent];
   const json = intent === 'trial' || intent === 'change' ? { organizationId, planId } : { organizationId };
+  // The plan before the change tells an upgrade from a downgrade in the message.
+  const previous = await apiJson<BillingOverview>(context, billingApi.overview(organizationId));
+  const before = previous.ok ? currentPlanId(previous.data) : 'free';
   const result = await apiJson<BillingOverview>(context, path, { method: 'POST', json });
   if (!result.ok) return billingFailed(result, locale, intent, returnPath);
   const after = result.data;
@@ -138,7 +142,11 @@ export async function action({ request, context }: Route.ActionArgs) {
           ? words.billing.resumed
           : after.pendingChange?.planId === planId
             ? message(words.billing.downgradeScheduled)
-            : message(words.billing.upgraded);
+            : planId === 'free' && after.subscription.cancelAtPeriodEnd
+              ? words.billing.canceled
+              : after.plan.id === planId && isPlanId(planId) && planRank(planId) < planRank(before)
+                ? message(words.billing.downgraded)
+                : message(words.billing.upgraded);
   return data<BillingFeedback>({ ok: true, intent, message: success });
 }
 
@@ -154,7 +162,7 @@ function currentPlanId(billing: BillingOverview): PlanId {
 
 export default function MerchantBilling({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { billing, plans, team, teams, pausedDeals, now } = loaderData;
+  const { billing, plans, team, teams, pausedDeals, now, payRequested } = loaderData;
   useFeedbackToast(actionData, { errorTitle: t('billing.errorTitle'), successMessage: actionData?.message });
   const action = billingPath(teams.length > 1 ? team.teamId : null);
   return (
@@ -186,7 +194,7 @@ export default function MerchantBilling({ loaderData, actionData }: Route.Compon
         </Alert>
       )}
       {actionData?.ok && actionData.handoff && <PaymentHandoff payment={actionData.handoff} gatewayName="CMI" />}
-      <StatusSection billing={billing} now={now} action={action} />
+      <StatusSection billing={billing} now={now} action={action} payRequested={payRequested} />
       <PausedSection billing={billing} pausedDeals={pausedDeals} />
       <section aria-labelledby="billing-usage">
         <Title order={2} size="h3" mb="sm" id="billing-usage">
@@ -238,7 +246,17 @@ const statusColors = {
   expired: 'gray',
 } as const;
 
-function StatusSection({ billing, now, action }: { billing: BillingOverview; now: number; action: string }) {
+function StatusSection({
+  billing,
+  now,
+  action,
+  payRequested,
+}: {
+  billing: BillingOverview;
+  now: number;
+  action: string;
+  payRequested: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { subscription, pendingChange, dueInvoice, canManage } = billing;
   const day = (iso: string) => formatDay(iso, i18n.language);
@@ -301,18 +319,26 @@ function StatusSection({ billing, now, action }: { billing: BillingOverview; now
               <Text size="sm">
                 {graceEnd ? t('billing.pastDue', { date: day(graceEnd) }) : t('billing.pastDueNoDate')}
               </Text>
-              {dueInvoice?.payUrl ? (
-                <Button component="a" href={dueInvoice.payUrl} color="orange" size="sm">
-                  {t('billing.payNow')} · {formatMoney(dueInvoice.totalMinor, dueInvoice.currency, i18n.language)}
-                </Button>
-              ) : (
-                canManage && (
-                  <Form method="post" action={action}>
-                    <SubmitButton action={action} name="intent" value="checkout" color="orange" size="sm">
-                      {t('billing.payNow')}
-                    </SubmitButton>
-                  </Form>
-                )
+              {dueInvoice && (
+                <Text size="sm" fw={600}>
+                  {dueInvoice.number} · {formatMoney(dueInvoice.totalMinor, dueInvoice.currency, i18n.language)}
+                </Text>
+              )}
+              {/* The mailed pay link leads here (`?pay=`): the button pays by card straight away. */}
+              {canManage && (
+                <Form method="post" action={action}>
+                  <SubmitButton
+                    action={action}
+                    name="intent"
+                    value="checkout"
+                    color="orange"
+                    size="sm"
+                    data-testid="billing-pay"
+                    autoFocus={payRequested}
+                  >
+                    {t('billing.payNow')}
+                  </SubmitButton>
+                </Form>
               )}
             </Stack>
           </Alert>
