@@ -164,6 +164,8 @@ export function createServices(deps: ServiceDeps): Services {
       tradeRegister: deps.config.INVOICE_SELLER_RC,
     },
   });
+  // Affiliation posts commissions through it; payouts posts opening balances with the same recipes.
+  const commissionPostings = createCommissionPostings(ledger.ledger);
   const affiliation = createAffiliationModule({
     db: deps.database.db,
     publicUrl: deps.config.PUBLIC_URL,
@@ -182,7 +184,7 @@ export function createServices(deps: ServiceDeps): Services {
     people: identity.users,
     audit: identity.audit,
     notifications: messaging.notifications,
-    ledger: createCommissionPostings(ledger.ledger),
+    ledger: commissionPostings,
     geoipDatabasePath: deps.config.GEOIP_DATABASE_PATH,
     fraud: { minSecondsToConvert: deps.config.FRAUD_MIN_SECONDS_TO_CONVERT },
     pixelRatePerMinute: deps.config.PIXEL_RATE_PER_MINUTE,
@@ -287,6 +289,7 @@ export function createServices(deps: ServiceDeps): Services {
     },
     people: identity.users,
     ledger: ledger.ledger,
+    postings: commissionPostings,
     audit: identity.audit,
     mail: messaging.mail,
   });

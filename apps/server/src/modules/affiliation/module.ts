@@ -37,7 +37,7 @@ import { StatsService } from './stats-service.ts';
 import { ViewerSides } from './viewer-side.ts';
 import { UniqueClickWindow } from './visitor.ts';
 
-export type { CommissionDetail, PayableCommission } from './payout-facts.ts';
+export type { CommissionDetail, OpenCommission, PayableCommission } from './payout-facts.ts';
 export type { CommissionLedger, CommissionMovement, ProductFacts } from './ports.ts';
 
 /** Channel on which nodes tell each other which link codes changed. */

@@ -1,6 +1,6 @@
-import { and, eq, inArray, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/database.ts';
-import type { ProductDirectory } from './ports.ts';
+import type { CommissionMovement, ProductDirectory } from './ports.ts';
 import { affiliationCommissions, affiliationConversions } from './schema.ts';
 
 export interface PayableCommission {
@@ -9,6 +9,12 @@ export interface PayableCommission {
   amountMinor: number;
   currency: string;
   approvedAt: Date | null;
+}
+
+export interface OpenCommission {
+  movement: CommissionMovement;
+  status: 'pending' | 'approved';
+  amountMinor: number;
 }
 
 export interface CommissionDetail {
@@ -82,5 +88,28 @@ export class PayoutCommissionFacts {
         { productTitle: products.get(row.productId)?.title ?? '—', orderRef: row.orderRef, approvedAt: row.approvedAt },
       ]),
     );
+  }
+
+  /** Commissions still owed (pending or approved), with their sale's source: for opening balances. */
+  async open(executor: Executor = this.deps.db): Promise<OpenCommission[]> {
+    const rows = await executor
+      .select({ commission: affiliationCommissions, source: affiliationConversions.source })
+      .from(affiliationCommissions)
+      .innerJoin(affiliationConversions, eq(affiliationConversions.id, affiliationCommissions.conversionId))
+      .where(
+        and(inArray(affiliationCommissions.status, ['pending', 'approved']), gt(affiliationCommissions.amountMinor, 0)),
+      )
+      .orderBy(affiliationCommissions.createdAt);
+    return rows.map(({ commission, source }) => ({
+      movement: {
+        id: commission.id,
+        influencerId: commission.influencerId,
+        organizationId: commission.organizationId,
+        currency: commission.currency,
+        source,
+      },
+      status: commission.status as 'pending' | 'approved',
+      amountMinor: commission.amountMinor,
+    }));
   }
 }

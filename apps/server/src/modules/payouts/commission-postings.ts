@@ -1,7 +1,7 @@
 import type { LedgerAccountCode } from '@souk/contracts/ledger';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
-import type { CommissionLedger, CommissionMovement } from '../affiliation/module.ts';
+import type { CommissionLedger, CommissionMovement, OpenCommission } from '../affiliation/module.ts';
 import type { Ledger } from './ports.ts';
 import { payoutItems, payoutLines, payoutRuns } from './schema.ts';
 
@@ -87,6 +87,19 @@ export class CommissionPostings implements CommissionLedger {
       ],
     });
     if (created && change.from === 'approved') await this.shrinkPreview(executor, movement.id, change.amountMinor);
+  }
+
+  /**
+   * Opening balances for commissions recorded before they were posted (demo data, or data from
+   * before the ledger): each still-owed commission is accrued, and approved when it is. Postings
+   * are idempotent on the commission id, so commissions already posted are left as they are and a
+   * second pass writes nothing. Paid ones are skipped: they are settled.
+   */
+  async openingBalances(executor: Executor, open: OpenCommission[]): Promise<void> {
+    for (const commission of open) {
+      await this.accrued(executor, commission.movement, commission.amountMinor);
+      if (commission.status === 'approved') await this.approved(executor, commission.movement, commission.amountMinor);
+    }
   }
 
   /**

@@ -23,6 +23,8 @@ export type { PayoutProvider, TransferBatch, TransferFile } from './ports.ts';
 export interface PayoutsModule {
   runs: PayoutRunService;
   reader: PayoutReader;
+  /** Posts opening balances for commissions recorded without postings (demo data); idempotent. */
+  seedDemo(): Promise<void>;
   jobs: JobDefinition[];
   routes: FastifyPluginAsync;
 }
@@ -35,6 +37,8 @@ export interface PayoutsModuleDeps {
   accounts: PayoutAccounts;
   people: PeopleDirectory;
   ledger: Ledger;
+  /** The same postings affiliation calls (see createCommissionPostings). */
+  postings: CommissionPostings;
   audit: AuditTrail;
   mail: Mailer;
   /** Default: the bank transfer file. */
@@ -73,6 +77,10 @@ export function createPayoutsModule(deps: PayoutsModuleDeps): PayoutsModule {
   return {
     runs,
     reader,
+    async seedDemo() {
+      const open = await deps.commissions.open();
+      await deps.db.transaction((tx) => deps.postings.openingBalances(tx, open));
+    },
     jobs: [
       defineJob({
         queue: QueueName.PayoutsMonthlyRun,

@@ -6,7 +6,10 @@ import type { LedgerModule } from '../ledger/module.ts';
 import type { MessagingModule } from '../messaging/module.ts';
 
 /** Approved commissions: read, locked and settled through affiliation's port. */
-export type CommissionFacts = Pick<AffiliationModule['payoutFacts'], 'approvedUnpaid' | 'markPaid' | 'details'>;
+export type CommissionFacts = Pick<
+  AffiliationModule['payoutFacts'],
+  'approvedUnpaid' | 'markPaid' | 'details' | 'open'
+>;
 
 /** Who may be paid and where: KYC's verified people and their approved RIB. */
 export type PayoutAccounts = Pick<KycModule, 'verifiedUsers' | 'payoutAccount'>;
