@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../../platform/db/database.ts';
+import { financeRoutes } from './finance-routes.ts';
 import { LedgerService } from './ledger-service.ts';
 
 export type { LedgerEntryInput, LedgerPostInput, LedgerPostResult } from './ledger-service.ts';
+export { LedgerPostingError } from './ledger-service.ts';
 
 export interface LedgerModule {
   ledger: LedgerService;
@@ -18,6 +20,6 @@ export function createLedgerModule(deps: LedgerModuleDeps): LedgerModule {
   const ledger = new LedgerService(deps.db);
   return {
     ledger,
-    routes: async () => {},
+    routes: financeRoutes({ db: deps.db, ledger }),
   };
 }
