@@ -74,8 +74,7 @@ describe('merchant settlements and commission invoices', () => {
 
     const { period, after } = currentPeriod();
     const first = await test.runtime.services.settlements.settlements.run(period, 'en', after);
-    const mine = first.created.filter((row) => row.organizationId !== other.product.id);
-    const settlement = mine.find((row) => row.grossMinor === 200_000);
+    const settlement = first.created.find((row) => row.grossMinor === 200_000);
     expect(settlement).toBeDefined();
     if (!settlement) return;
     // Free plan: 10 % fee. Gross 2,000.00; refund 500.00 (fee given back 50.00); commission 100.00.
@@ -106,6 +105,14 @@ describe('merchant settlements and commission invoices', () => {
     expect(total('refundedMinor')).toBe(Number(paid?.refunded));
     expect(total('netMinor') - body.feeVatMinor).toBe(body.netMinor);
     expect(body.lines.map((line: { reference: string }) => line.reference)).not.toContain(unredeemed.reference);
+
+    // Per merchant: the other merchant's settlement holds its own order only.
+    const theirs = first.created.find(
+      (row) => row.organizationId !== settlement.organizationId && row.grossMinor === 100_000,
+    );
+    expect(theirs).toBeDefined();
+    const theirLines = (await call(test, admin, 'GET', `/api/v1/settlements/${theirs?.id}`)).json().lines;
+    expect(theirLines.map((line: { orderId: string }) => line.orderId)).toEqual([otherOrder.id]);
 
     // Running again (route or service) creates nothing and counts nothing twice.
     const again = await call(test, admin, 'POST', '/api/v1/admin/settlements/run', { period });
@@ -242,5 +249,22 @@ describe('merchant settlements and commission invoices', () => {
     expect(
       await test.runtime.services.ledger.ledger.balance('merchant_receivable', invoice.organizationId, 'MAD'),
     ).toBe(0);
+  });
+
+  it('two runs at once settle each order once', async () => {
+    const { merchant, product } = await affiliatedLink(test);
+    const order = await paidOrder(product.id);
+    const redeemed = await call(test, merchant, 'POST', '/api/v1/vouchers/redeem', { code: order.vouchers[0].code });
+    expect(redeemed.json().outcome).toBe('redeemed');
+    const { period, after } = currentPeriod();
+    const service = test.runtime.services.settlements.settlements;
+    const runs = await Promise.all([service.run(period, 'en', after), service.run(period, 'en', after)]);
+    const created = runs.flatMap((run) => run.created);
+    expect(created).toHaveLength(1);
+    const [lines] = await rowsOf<{ n: string }>(
+      test,
+      sql`select count(*) as n from settlement_lines where order_id = ${order.id}`,
+    );
+    expect(Number(lines?.n)).toBe(1);
   });
 });
