@@ -46,7 +46,12 @@ export const jobPayloadSchemas = {
   /** Subscriptions: trials ending, period ends (renewals, pending downgrades), CMI grace expiry. */
   [QueueName.BillingDaily]: z.object({}),
   /** The month's payout run (preview) for the period that just ended; idempotent per period. */
-  [QueueName.PayoutsMonthlyRun]: z.object({ period: z.string().regex(/^\d{4}-\d{2}$/).optional() }),
+  [QueueName.PayoutsMonthlyRun]: z.object({
+    period: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
+  }),
   /** An issued invoice or credit note: its PDF rendered and stored once, then mailed once. */
   [QueueName.InvoicingDeliver]: z.object({ invoiceId: z.uuid() }),
 } satisfies Record<QueueName, z.ZodType>;
