@@ -18,7 +18,7 @@ import type {
 } from './ports.ts';
 import { QuotaService } from './quota-service.ts';
 import { billingRoutes } from './routes.ts';
-import { type StripeBillingEvent, SubscriptionService } from './subscription-service.ts';
+import { renewalReferencePrefix, type StripeBillingEvent, SubscriptionService } from './subscription-service.ts';
 
 export type { GaugeQuota, PlanPausedDeals, StripeBillingApi, UsageCounts } from './ports.ts';
 export type { StripeBillingEvent } from './subscription-service.ts';
@@ -29,6 +29,19 @@ export interface BillingModule {
     grantFreeMonth(executor: Executor, organizationId: string, planId: 'pro', reason: string): Promise<void>;
   };
   subscriptions: SubscriptionService;
+  /** For the card gateways' callbacks: renewals' references (`SUB-…`) are billing's. */
+  renewalPayments: {
+    prefix: string;
+    handle(
+      gateway: string,
+      notification: {
+        orderKey: { reference: string } | { id: string };
+        outcome: 'approved' | 'declined' | 'pending';
+        amountMinor: number | null;
+      },
+    ): Promise<'paid' | 'duplicate' | 'declined' | 'rejected'>;
+    returnPath(reference: string, outcome: 'ok' | 'fail'): Promise<string>;
+  };
   /** For the payments webhook: a verified, first-seen Stripe event about subscriptions. */
   handleStripeEvent(executor: Executor, event: StripeBillingEvent): Promise<'applied' | 'unknown' | 'ignored'>;
   jobs: JobDefinition[];
@@ -87,6 +100,18 @@ export function createBillingModule(deps: BillingModuleDeps): BillingModule {
     }),
     subscriptions,
     handleStripeEvent: (executor, event) => subscriptions.handleStripeEvent(executor, event),
+    renewalPayments: {
+      prefix: renewalReferencePrefix,
+      handle: (_gateway, notification) =>
+        'reference' in notification.orderKey
+          ? subscriptions.renewalCardNotification({
+              reference: notification.orderKey.reference,
+              outcome: notification.outcome,
+              amountMinor: notification.amountMinor,
+            })
+          : Promise.resolve('rejected' as const),
+      returnPath: (reference) => subscriptions.renewalReturnPath(reference),
+    },
     jobs: [
       defineJob({
         queue: QueueName.BillingDaily,

@@ -24,6 +24,8 @@ import { billingRenewals, billingSubscriptions } from './schema.ts';
 import { addDays, addMonth, effectivePlanId, isLiving, isUpgrade, type SubscriptionRow } from './subscription-rules.ts';
 
 const vatRateBps = 2000;
+/** Card gateways hand the callbacks of references with this prefix to billing. */
+export const renewalReferencePrefix = 'SUB';
 
 export function billingRefused(locale: Locale, code: BillingProblem, status: 'conflict' | 'not_found' = 'conflict') {
   return new AppError(status, billingProblemMessages[locale][code]);
@@ -563,7 +565,7 @@ export class SubscriptionService {
     const vat = Math.round((net * vatRateBps) / 10_000);
     const id = randomUUID();
     const dueAt = addDays(this.now() > periodStart ? this.now() : periodStart, graceDays);
-    const reference = `SUB${randomBytes(6).toString('hex').toUpperCase()}`;
+    const reference = `${renewalReferencePrefix}-${randomBytes(6).toString('hex').toUpperCase()}`;
     let invoice: { id: string; number: string; totalMinor: number } | null = null;
     const invoices = this.deps.invoices();
     if (invoices) {
@@ -689,6 +691,27 @@ export class SubscriptionService {
       );
     }
     return 'paid';
+  }
+
+  /** A verified card-gateway notification for a renewal's reference. */
+  async renewalCardNotification(input: {
+    reference: string;
+    outcome: 'approved' | 'declined' | 'pending';
+    amountMinor: number | null;
+  }): Promise<'paid' | 'duplicate' | 'declined' | 'rejected'> {
+    if (input.outcome !== 'approved') return 'declined';
+    const result = await this.deps.db.transaction((tx) =>
+      this.renewalPaid(tx, { reference: input.reference }, { method: 'card', amountMinor: input.amountMinor }),
+    );
+    return result === 'paid' || result === 'duplicate' ? result : 'rejected';
+  }
+
+  async renewalReturnPath(reference: string): Promise<string> {
+    const [renewal] = await this.deps.db
+      .select({ organizationId: billingRenewals.organizationId })
+      .from(billingRenewals)
+      .where(eq(billingRenewals.reference, reference));
+    return renewal ? `/merchant/billing?team=${renewal.organizationId}` : '/merchant/billing';
   }
 
   /**

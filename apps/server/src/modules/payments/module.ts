@@ -12,13 +12,22 @@ import { FulfilmentService } from './fulfilment-service.ts';
 import { cmiRoutes, stripeWebhookRoutes } from './gateway-routes.ts';
 import { GatewayHttp } from './gateways/gateway-http.ts';
 import { type GatewayConfig, GatewayRegistry, sandboxCredentials } from './gateways/gateway-registry.ts';
+import { StripeBilling } from './gateways/stripe-billing.ts';
 import { OrderAccess } from './order-access.ts';
 import { OrderMails } from './order-mails.ts';
 import { OrderQueries } from './order-queries.ts';
 import { orderRoutes } from './order-routes.ts';
 import { OrderService } from './order-service.ts';
 import { OrderPresenter } from './order-views.ts';
-import type { Mailer, MoneyLedger, PeopleDirectory, ProductCatalog, SalesLedger, TeamDirectory } from './ports.ts';
+import type {
+  Mailer,
+  MoneyLedger,
+  PeopleDirectory,
+  ProductCatalog,
+  SalesLedger,
+  SubscriptionEvents,
+  TeamDirectory,
+} from './ports.ts';
 import { RedemptionService } from './redemption-service.ts';
 import { RefundService } from './refund-service.ts';
 import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
@@ -37,6 +46,8 @@ export interface PaymentsModule {
   gateways: GatewayRegistry;
   /** Card payments that are not orders (invoices), through the CMI-protocol gateways. */
   external: ExternalPayments;
+  /** Stripe Billing (merchant subscriptions) when Stripe is configured. */
+  stripeBilling(): StripeBilling | null;
   /** For reviews: whether this person redeemed a voucher of this deal. */
   hasRedeemedVoucher(userId: string, productId: string): Promise<boolean>;
   /** Demo orders with vouchers on the demo deals; changes nothing when they exist. */
@@ -58,6 +69,8 @@ export interface PaymentsModuleDeps {
   mail: Mailer;
   sales: SalesLedger;
   ledger: MoneyLedger;
+  /** Billing: Stripe's subscription events (bound lazily: billing is built after payments). */
+  subscriptions?: SubscriptionEvents;
   logger: { warn(details: object, message: string): void; error(details: object, message: string): void };
 }
 
@@ -108,7 +121,18 @@ export function createPaymentsModule(deps: PaymentsModuleDeps): PaymentsModule {
     logger: deps.logger,
   });
   const external = new ExternalPayments({ gateways, publicUrl });
-  const routeDeps = { db: deps.db, publicUrl, gateways, fulfilment, tokens, logger: deps.logger, external };
+  const routeDeps = {
+    db: deps.db,
+    publicUrl,
+    gateways,
+    fulfilment,
+    tokens,
+    logger: deps.logger,
+    external,
+    subscriptions: deps.subscriptions,
+  };
+  const stripeGateway = gateways.stripe();
+  const stripeBilling = stripeGateway ? new StripeBilling(stripeGateway) : null;
 
   return {
     orders,
@@ -118,6 +142,7 @@ export function createPaymentsModule(deps: PaymentsModuleDeps): PaymentsModule {
     queries,
     gateways,
     external,
+    stripeBilling: () => stripeBilling,
     hasRedeemedVoucher: (userId, productId) => redemption.hasRedeemed(userId, productId),
     seedDemo: (input) =>
       seedDemoPayments({ db: deps.db, products: deps.products, people: deps.people, ledger: deps.ledger }, input),

@@ -48,6 +48,17 @@ export type Mailer = Pick<MessagingModule['mail'], 'send'>;
 /** The double-entry ledger: payments post what they move inside the transaction that moves it. */
 export type MoneyLedger = Pick<LedgerModule['ledger'], 'post'>;
 
+/**
+ * Billing, for Stripe Billing's events (subscriptions and their invoices): given each verified
+ * event once, inside the transaction that records its id.
+ */
+export interface SubscriptionEvents {
+  handleStripeEvent(
+    executor: Executor,
+    event: { id: string; type: string; data: { object: Record<string, unknown> } },
+  ): Promise<'applied' | 'unknown' | 'ignored'>;
+}
+
 /** Affiliation, for sales made through the checkout. */
 export interface SalesLedger {
   recordCheckoutSale: AffiliationModule['recordCheckoutSale'];
