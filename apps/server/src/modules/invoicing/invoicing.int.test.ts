@@ -34,7 +34,10 @@ describe('invoices and credit notes', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpTestServer();
-    test = await buildTestApp({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Souk <no-reply@souk.example>' } });
+    // On PostgreSQL, enough connections for the 20 issues below to really race.
+    test = await buildTestApp({
+      env: { SMTP_URL: smtp.url, MAIL_FROM: 'Souk <no-reply@souk.example>', DATABASE_POOL_SIZE: '24' },
+    });
     await db().execute(
       sql`update pgboss.queue set retry_delay = 0, retry_backoff = false where name in (${QueueName.MailSend}, ${QueueName.InvoicingDeliver})`,
     );
