@@ -1,9 +1,11 @@
+import { validateRib } from '@souk/contracts/moroccan-identifiers';
 import { settlementsProblemMessages } from '@souk/contracts/settlements-messages';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { affiliatedLink, apiKeyOf, clickLink, flushClicks, withKey } from '../../../test/affiliation.ts';
-import { call, rowsOf } from '../../../test/catalog.ts';
+import { affiliatedLink, apiKeyOf, clickLink, flushClicks, publishDeal, withKey } from '../../../test/affiliation.ts';
+import { call, rowsOf, teamOf } from '../../../test/catalog.ts';
 import { buildTestApp, createTestUser, eventually, type TestApp, type TestUser } from '../../../test/harness.ts';
+import { samplePdf, uploadDocument } from '../../../test/kyc.ts';
 import { buyer, payWithSandbox, placeOrder, readOrder, testCards } from '../../../test/payments.ts';
 
 /** The month of the test's orders, and an instant after it ends (the run's "now"). */
@@ -266,5 +268,60 @@ describe('merchant settlements and commission invoices', () => {
       sql`select count(*) as n from settlement_lines where order_id = ${order.id}`,
     );
     expect(Number(lines?.n)).toBe(1);
+  });
+
+  it("pays a settlement to the team's approved RIB once, and the merchant's payable balance comes back to zero", async () => {
+    const merchant = await createTestUser(test, { accountType: 'merchant', locale: 'en' });
+    const organizationId = await teamOf(test, merchant);
+    const company = test.factories.kycCompany();
+    const saved = await call(test, merchant, 'PATCH', `/api/v1/kyc?organizationId=${organizationId}`, company);
+    expect(saved.statusCode, saved.body).toBe(200);
+    for (const kind of ['rc_extract', 'ice_certificate', 'representative_cin'] as const) {
+      const uploaded = await uploadDocument(
+        test,
+        merchant,
+        kind,
+        { name: `${kind}.pdf`, type: 'application/pdf', bytes: samplePdf() },
+        organizationId,
+      );
+      expect(uploaded.statusCode, uploaded.body).toBe(201);
+    }
+    const submitted = await call(test, merchant, 'POST', `/api/v1/kyc/submit?organizationId=${organizationId}`);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const decided = await call(test, admin, 'POST', `/api/v1/admin/kyc/${submitted.json().id}/decision`, {
+      decision: 'approve',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+
+    const deal = await publishDeal(test, merchant);
+    const order = await paidOrder(deal.id);
+    const redeemed = await call(test, merchant, 'POST', '/api/v1/vouchers/redeem', { code: order.vouchers[0].code });
+    expect(redeemed.json().outcome).toBe('redeemed');
+    const { period, after } = currentPeriod();
+    const { created } = await test.runtime.services.settlements.settlements.run(period, 'en', after);
+    const settlement = created.find((row) => row.organizationId === organizationId);
+    expect(settlement).toMatchObject({ grossMinor: 100_000, feeMinor: 10_000, feeVatMinor: 2_000, netMinor: 88_000 });
+    if (!settlement) return;
+    expect(settlement.feeInvoiceNumber).toMatch(/^F-\d{4}-\d{6}$/);
+
+    const file = await call(test, admin, 'GET', `/api/v1/admin/settlements/export.csv?period=${period}`);
+    const row = file.body.split('\r\n').find((line) => line.includes(String(company.bankAccount).slice(-6)));
+    expect(row).toContain('880.00,MAD');
+    expect(validateRib(String(row?.split(',')[1])).ok).toBe(true);
+
+    const paid = await call(test, admin, 'POST', `/api/v1/admin/settlements/${settlement.id}/paid`, {
+      bankReference: 'VIR-2026-001',
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json()).toMatchObject({ status: 'paid', bankReference: 'VIR-2026-001' });
+    const twice = await call(test, admin, 'POST', `/api/v1/admin/settlements/${settlement.id}/paid`, {}, 'fr');
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().detail).toBe(settlementsProblemMessages.fr.settlement_already_paid);
+    expect(
+      (await call(test, admin, 'POST', `/api/v1/admin/settlements/${settlement.id}/failed`, { reason: 'Trop tard' }))
+        .statusCode,
+    ).toBe(409);
+    // Paid order credited the merchant; fee + VAT and the transfer debited it: nothing is owed any more.
+    expect(await test.runtime.services.ledger.ledger.balance('merchant_payable', organizationId, 'MAD')).toBe(0);
   });
 });
