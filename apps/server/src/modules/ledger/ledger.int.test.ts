@@ -132,19 +132,47 @@ describe('ledger', () => {
     expect(report.transactions).toBeGreaterThanOrEqual(5);
   });
 
-  // Last: leaves an unbalanced transaction behind, written around post() as a bug would.
-  it('check() lists a transaction that does not sum to zero', async () => {
+  it('the database itself refuses an unbalanced transaction or an entry added to a recorded one', async () => {
+    const { transactionId } = await ledger().post(db(), sale('order-5', 'org-h', 400));
+    expect(
+      await databaseRefusal(
+        db().execute(
+          sql`insert into ledger_entries (transaction_id, account, currency, amount_minor) values (${transactionId}, 'bank', 'MAD', 1), (${transactionId}, 'gateway_clearing', 'MAD', -1)`,
+        ),
+      ),
+    ).toMatch(/not balanced/);
     const [row] = await rowsOf<{ id: string }>(
       test,
-      sql`insert into ledger_transactions (kind, reference) values ('manual', 'broken-1') returning id`,
+      sql`insert into ledger_transactions (kind, reference) values ('manual', 'unbalanced') returning id`,
     );
-    await db().execute(
-      sql`insert into ledger_entries (transaction_id, account, currency, amount_minor) values (${row?.id}, 'bank', 'MAD', 42)`,
-    );
+    expect(
+      await databaseRefusal(
+        db().execute(
+          sql`insert into ledger_entries (transaction_id, account, currency, amount_minor) values (${row?.id}, 'bank', 'MAD', 42)`,
+        ),
+      ),
+    ).toMatch(/not balanced/);
+  });
+
+  // Last: leaves an unbalanced transaction behind, written around every guard as a bug (or a
+  // restored backup) could.
+  it('check() lists a transaction that does not sum to zero', async () => {
+    const id = await db().transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      const [row] = (
+        (await tx.execute(
+          sql`insert into ledger_transactions (kind, reference) values ('manual', 'broken-1') returning id`,
+        )) as unknown as { rows: { id: string }[] }
+      ).rows;
+      await tx.execute(
+        sql`insert into ledger_entries (transaction_id, account, currency, amount_minor) values (${row?.id}, 'bank', 'MAD', 42)`,
+      );
+      return row?.id;
+    });
     const report = await ledger().check();
     expect(report.ok).toBe(false);
     expect(report.unbalanced).toEqual([
-      { transactionId: row?.id, kind: 'manual', reference: 'broken-1', currency: 'MAD', sumMinor: 42 },
+      { transactionId: id, kind: 'manual', reference: 'broken-1', currency: 'MAD', sumMinor: 42 },
     ]);
     expect(report.totals.find((t) => t.currency === 'MAD')?.sumMinor).toBe(42);
   });
