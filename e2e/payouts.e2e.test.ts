@@ -251,6 +251,59 @@ describe('payouts', () => {
     await context.close();
   });
 
+  it('a transfer the bank returns goes back to the balance with the bank’s reason', async () => {
+    await earnApprovedCommission();
+    const before = await api<Balance>('/api/v1/payouts/balance', influencerCookie);
+    const approvedMinor = before.balances.find((row) => row.currency === 'MAD')?.approvedMinor ?? 0;
+    expect(approvedMinor).toBeGreaterThanOrEqual(10_000);
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    const reason = 'Compte clôturé';
+
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page, 'admin@souk.test');
+    await page.goto(`${server.url}/admin/payouts`);
+    await hydrated(page);
+    const main = page.locator('main');
+    const create = main.getByTestId('create-run');
+    await create.locator('input[name=period]').fill(thisMonth);
+    await create.getByRole('button', { name: fr.money.adminPayouts.create }).click();
+    await page.waitForURL((url) => /^\/admin\/payouts\/[0-9a-f-]{36}$/.test(url.pathname) && url.pathname !== runPath);
+    await hydrated(page);
+    await main
+      .getByRole('heading', { name: fr.money.adminPayouts.runTitle.replace('{{period}}', thisMonth) })
+      .waitFor();
+    await confirmSubmit(page, main.getByTestId('approve-run'));
+    await main.locator('[data-testid=run-status][data-status=approved]').waitFor();
+
+    const line = main.locator(`[data-testid=payout-line][data-email="${influencerEmail}"]`);
+    await line.locator('summary').click();
+    const failForm = line.getByTestId('mark-failed');
+    await failForm.locator('input[name=reason]').fill(reason);
+    await confirmSubmit(page, failForm);
+    await main.locator(`[data-testid=payout-line][data-email="${influencerEmail}"][data-status=failed]`).waitFor();
+    expect(await line.textContent()).toContain(reason);
+    // Settled lines offer no more actions: a second "paid" or "failed" cannot be sent from the page.
+    expect(await line.getByTestId('mark-paid').count()).toBe(0);
+    await context.close();
+
+    const after = await api<Balance>('/api/v1/payouts/balance', influencerCookie);
+    const mad = after.balances.find((row) => row.currency === 'MAD');
+    expect(mad?.approvedMinor).toBe(approvedMinor);
+    expect(mad?.inPayoutMinor).toBe(0);
+
+    const influencer = await newContext();
+    const influencerPage = await influencer.newPage();
+    await signIn(influencerPage, influencerEmail);
+    await influencerPage.goto(`${server.url}/influencer/payouts`);
+    const failed = influencerPage.locator(`main [data-testid=payout][data-status=failed][data-period="${thisMonth}"]`);
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain(fr.money.payouts.failedReason.replace('{{reason}}', reason));
+    const approved = influencerPage.locator('main').getByTestId('balance-approved');
+    expect(Number(await approved.getAttribute('data-minor'))).toBe(approvedMinor);
+    await influencer.close();
+  });
+
   it('shows the referral link with its share buttons, the settlements and the admin money pages', async () => {
     const influencer = await newContext();
     const page = await influencer.newPage();
