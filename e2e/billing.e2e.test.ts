@@ -204,13 +204,23 @@ describe('plans, quotas and subscriptions', () => {
   it('shows the billing page read-only to a team editor', async () => {
     // Another merchant's team, on a Pro trial so a second seat fits, takes merchant2 as an editor
     // (merchant2's own team stays its first).
+    // Its owner starts the trial from the pricing page's call to action.
+    const ownerContext = await newContext();
+    const ownerPage = await ownerContext.newPage();
+    await signIn(ownerPage, 'merchant3@souk.test');
+    await ownerPage.goto(`${server.url}/pricing`);
+    await hydrated(ownerPage);
+    await ownerPage.locator('main').getByTestId('plan-trial-pro').click();
+    await ownerPage.waitForURL((url) => url.pathname === '/merchant/billing');
+    await ownerPage
+      .locator('main')
+      .getByTestId('billing-success')
+      .getByText(fr.billing.trialStarted.replace('{{plan}}', 'Pro'))
+      .waitFor();
+    await ownerContext.close();
     const ownerCookie = await apiSignIn(server, 'merchant3@souk.test', demoPassword);
     const owner = await api<{ teams: { teamId: string }[] }>('/api/v1/me', ownerCookie);
     const otherTeam = owner.teams[0]?.teamId ?? '';
-    await api('/api/v1/billing/trial', ownerCookie, {
-      method: 'POST',
-      json: { organizationId: otherTeam, planId: 'pro' },
-    });
     await api(`/api/v1/teams/${otherTeam}/invitations`, ownerCookie, {
       method: 'POST',
       json: { email: 'merchant2@souk.test', role: 'editor' },
@@ -253,6 +263,43 @@ describe('plans, quotas and subscriptions', () => {
     const response = await page.goto(`${server.url}/merchant/billing`);
     expect(response?.status()).toBe(403);
     await page.locator('main').getByText(fr.errors.forbiddenTitle).first().waitFor();
+    await context.close();
+  });
+
+  it('lets an admin edit a plan’s quotas, refusing what is not a number, and list subscriptions and invoices', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page, 'admin@souk.test');
+    await page.goto(`${server.url}/admin/plans`);
+    await hydrated(page);
+    const starter = page.locator('main section[data-plan=starter]');
+    const save = starter.getByRole('button', {
+      name: fr.adminBilling.save.replace('{{plan}}', fr.plans.names.starter),
+    });
+    await starter.locator('input[name=aiGenerationsPerMonth]').fill('beaucoup');
+    await save.click();
+    await starter.getByText(fr.adminBilling.invalidNumber).waitFor();
+    await starter.locator('input[name=aiGenerationsPerMonth]').fill('250');
+    await starter.locator('input[name=campaignEmailsPerMonth]').fill('');
+    await save.click();
+    await expect
+      .poll(async () => {
+        const list = await api<{ plans: { id: string; quotas: Record<string, number | null> }[] }>(
+          '/api/v1/plans',
+          merchantCookie,
+        );
+        return list.plans.find((plan) => plan.id === 'starter')?.quotas;
+      })
+      .toMatchObject({ aiGenerationsPerMonth: 250, campaignEmailsPerMonth: null });
+    await starter.getByText(fr.adminBilling.customized).waitFor();
+    // The public pricing page shows the plan as it now applies.
+    await page.goto(`${server.url}/pricing`);
+    await page.locator('main article[data-plan=starter]').getByText(fr.plans.unlimited).first().waitFor();
+
+    await page.goto(`${server.url}/admin/subscriptions?status=trialing`);
+    await page.locator('main').getByTestId('subscriptions-table').waitFor();
+    await page.goto(`${server.url}/admin/invoices`);
+    await page.locator('main').getByRole('heading', { level: 1, name: fr.adminBilling.invoicesTitle }).waitFor();
     await context.close();
   });
 
