@@ -6,7 +6,13 @@ import { problemMessage } from '../auth-feedback.server';
 import { signInPath } from '../safe-redirect';
 
 /** What a money page's action returns: the outcome, which form it was about and what to say. */
-export type MoneyFeedback = ActionFeedback & { intent: string; id?: string; message?: string };
+export type MoneyFeedback = ActionFeedback & {
+  intent: string;
+  id?: string;
+  message?: string;
+  /** A card payment to hand to the gateway: the signed form the browser posts. */
+  handoff?: { action: string; fields: Record<string, string> };
+};
 
 /**
  * A failed API call as an action's answer. The money modules put their translated words in

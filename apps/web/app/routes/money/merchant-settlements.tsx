@@ -1,17 +1,19 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import type { PaymentStart } from '@souk/contracts/payments';
 import type { SettlementList } from '@souk/contracts/settlements';
 import { useTranslation } from 'react-i18next';
-import { Form, Link, redirect } from 'react-router';
+import { data, Form, Link, redirect } from 'react-router';
 import { EmptyState } from '../../components/money/empty-state';
 import { SettlementStatusBadge } from '../../components/money/money-badges';
 import { PageTitle } from '../../components/page-title';
+import { PaymentHandoff } from '../../components/payments/payment-handoff';
 import { SubmitButton } from '../../components/submit-button';
 import { Timestamp } from '../../components/timestamp';
 import { apiJson } from '../../lib/api.server';
 import { formText } from '../../lib/auth-feedback.server';
 import { formatMoney } from '../../lib/format-money';
 import { localeOf } from '../../lib/locale.server';
-import { moneyFailed } from '../../lib/money/money-action.server';
+import { type MoneyFeedback, moneyFailed } from '../../lib/money/money-action.server';
 import { moneyApi } from '../../lib/money/money-api';
 import type { CommissionInvoice } from '../../lib/money/types';
 import { useRootData } from '../../lib/root-data';
@@ -45,17 +47,27 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-/** Paying a commission invoice by card: the API starts the payment and answers where to go. */
+/**
+ * Paying a commission invoice by card: the API starts the payment and answers either a page to
+ * go to or, for CMI (and the sandbox that speaks its protocol), a signed form the browser posts.
+ */
 export async function action({ request, context }: Route.ActionArgs) {
   const locale = localeOf(request);
   const form = await request.formData();
   const id = formText(form, 'id');
-  const result = await apiJson<{ redirectUrl: string }>(context, moneyApi.payCommissionInvoice(id), {
+  const result = await apiJson<{ payment: PaymentStart }>(context, moneyApi.payCommissionInvoice(id), {
     method: 'POST',
     json: {},
   });
   if (!result.ok) return moneyFailed(result, locale, 'pay', '/merchant/settlements', id);
-  throw redirect(result.data.redirectUrl);
+  const { payment } = result.data;
+  if (payment.kind === 'redirect') throw redirect(payment.url);
+  return data<MoneyFeedback>({
+    ok: true,
+    intent: 'pay',
+    id,
+    handoff: { action: payment.action, fields: payment.fields },
+  });
 }
 
 export default function MerchantSettlements({ loaderData, actionData }: Route.ComponentProps) {
@@ -125,6 +137,7 @@ export default function MerchantSettlements({ loaderData, actionData }: Route.Co
           {actionData.error}
         </Alert>
       )}
+      {actionData?.ok && actionData.handoff && <PaymentHandoff payment={actionData.handoff} gatewayName="CMI" />}
       <CommissionInvoices invoices={loaderData.invoices} canPay={team.canPay} />
     </Stack>
   );
