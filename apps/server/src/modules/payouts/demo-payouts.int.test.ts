@@ -49,5 +49,5 @@ describe('payouts on the demo data', () => {
     const waiting = await services.identity.users.findByEmail('influencer2@souk.test');
     const other = run.excluded.find((entry) => entry.influencerId === waiting?.id);
     if (other) expect(other.reason).toBe('kyc_not_approved');
-  });
+  }, 120_000);
 });

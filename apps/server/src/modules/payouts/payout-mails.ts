@@ -111,7 +111,7 @@ export class PayoutMails {
               { label: words.rib, value: data.ribMasked },
               { label: words.period, value: data.period },
             ],
-            action: { url: `${this.deps.publicUrl}/payouts`, label: words.action },
+            action: { url: `${this.deps.publicUrl}/influencer/payouts`, label: words.action },
             reason: words.reason,
           },
         });

@@ -134,6 +134,7 @@ describe('payouts: balances, the monthly run, the bank file', () => {
   let carla: Affiliated;
   let driss: Affiliated;
 
+  // Many steps through the real API: a loaded machine needs more than the default 30 s.
   it('a month of activity gives a run whose total is the approved commissions; the ledger balances', async () => {
     // Alice: KYC approved with a valid RIB; sales on Souk's checkout and through the conversions API.
     alice = await affiliatedLink(test, { deal: { stockQuantity: 20 } });
@@ -242,7 +243,7 @@ describe('payouts: balances, the monthly run, the bank file', () => {
         .items[0].lines.map((line: { amountMinor: number }) => line.amountMinor)
         .sort(),
     ).toEqual([10_000, 15_000]);
-  });
+  }, 120_000);
 
   it('running the run twice (admin or the monthly job) creates no second run', async () => {
     const again = await createRun(thisMonth);
@@ -334,6 +335,7 @@ describe('payouts: balances, the monthly run, the bank file', () => {
     const mail = await latestMail(test, alice.influencer.email, 'payout-processed');
     expect(mail).not.toBeNull();
     expect(mail?.text).toContain('250');
+    expect(mail?.text).toContain('http://localhost:3000/influencer/payouts');
     expect(mail?.attachments?.[0]).toMatchObject({ contentType: 'application/pdf' });
     const pdf = Buffer.from(mail?.attachments?.[0]?.contentBase64 ?? '', 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -409,7 +411,7 @@ describe('payouts: balances, the monthly run, the bank file', () => {
       30_000,
     ]);
     await ledgerBalances();
-  });
+  }, 120_000);
 
   it('lets only admins run payouts, and each person read only their own', async () => {
     const merchant = alice.merchant;
@@ -483,5 +485,5 @@ describe('payouts: balances, the monthly run, the bank file', () => {
     const netted = (next.json() as PayoutRun).lines.find((entry) => entry.influencerId === fay.influencer.id);
     expect(netted).toMatchObject({ amountMinor: 25_000, commissionCount: 1 });
     await ledgerBalances();
-  });
+  }, 120_000);
 });
