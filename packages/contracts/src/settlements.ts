@@ -18,7 +18,8 @@ export const periodSchema = z
 export const settlementStatuses = ['pending', 'paid', 'failed'] as const;
 export type SettlementStatus = (typeof settlementStatuses)[number];
 
-export const settlementLineKinds = ['order', 'refund'] as const;
+/** `adjustment`: a settled order's commission changed since (reversed, rejected, reduced). */
+export const settlementLineKinds = ['order', 'refund', 'adjustment'] as const;
 export type SettlementLineKind = (typeof settlementLineKinds)[number];
 
 export const settlementSummarySchema = z

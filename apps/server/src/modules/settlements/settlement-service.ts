@@ -168,16 +168,21 @@ export class SettlementService {
         });
         // Refunds of these orders and of orders settled before, each once.
         const settledBefore = await tx
-          .select({ orderId: settlementLines.orderId })
+          .select({
+            orderId: settlementLines.orderId,
+            reference: settlementLines.reference,
+            deducted: sql<string>`sum(${settlementLines.commissionMinor})`,
+          })
           .from(settlementLines)
           .innerJoin(settlements, eq(settlements.id, settlementLines.settlementId))
           .where(
             and(
-              eq(settlementLines.kind, 'order'),
               eq(settlements.organizationId, organizationId),
               eq(settlements.currency, currency),
+              sql`${settlementLines.occurredAt} >= ${since.toISOString()}`,
             ),
-          );
+          )
+          .groupBy(settlementLines.orderId, settlementLines.reference);
         const refunds = await this.deps.orders.confirmedRefunds(
           tx,
           [...fresh.map((order) => order.id), ...settledBefore.map((row) => row.orderId)],
@@ -203,6 +208,30 @@ export class SettlementService {
             feeMinor: feeBack,
             commissionMinor: 0,
             netMinor: -refund.amountMinor - feeBack,
+          });
+        }
+        // A commission changed since its order was settled (reversed, rejected, shrunk by a
+        // refund): the difference from what was deducted is settled now, in either direction.
+        const owedNow = await this.deps.commissions.onCheckoutOrders(
+          tx,
+          organizationId,
+          settledBefore.map((row) => row.reference),
+        );
+        for (const row of settledBefore) {
+          const change = (owedNow.get(row.reference) ?? 0) - Number(row.deducted);
+          if (change === 0) continue;
+          lines.push({
+            settlementId: settlement.id,
+            kind: 'adjustment',
+            orderId: row.orderId,
+            refundId: null,
+            reference: row.reference,
+            occurredAt: cutoff,
+            grossMinor: 0,
+            refundedMinor: 0,
+            feeMinor: 0,
+            commissionMinor: change,
+            netMinor: -change,
           });
         }
         // Nothing to settle after all (another run took it): no empty settlement is kept.

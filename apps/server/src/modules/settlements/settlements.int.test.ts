@@ -7,6 +7,7 @@ import { call, rowsOf, teamOf } from '../../../test/catalog.ts';
 import { buildTestApp, createTestUser, eventually, type TestApp, type TestUser } from '../../../test/harness.ts';
 import { samplePdf, uploadDocument } from '../../../test/kyc.ts';
 import { buyer, payWithSandbox, placeOrder, readOrder, testCards } from '../../../test/payments.ts';
+import { previousPeriod } from './period.ts';
 
 /** The month of the test's orders, and an instant after it ends (the run's "now"). */
 function currentPeriod(): { period: string; after: Date } {
@@ -323,5 +324,47 @@ describe('merchant settlements and commission invoices', () => {
     ).toBe(409);
     // Paid order credited the merchant; fee + VAT and the transfer debited it: nothing is owed any more.
     expect(await test.runtime.services.ledger.ledger.balance('merchant_payable', organizationId, 'MAD')).toBe(0);
+  });
+
+  it('gives back, in the next settlement, a commission rejected after its order was settled', async () => {
+    const { merchant, product, link } = await affiliatedLink(test);
+    const organizationId = await teamOf(test, merchant);
+    const { clickId } = await clickLink(test, link.code, { ip: '198.51.100.44' });
+    await flushClicks(test);
+    const first = await paidOrder(product.id, clickId as string);
+    await call(test, merchant, 'POST', '/api/v1/vouchers/redeem', { code: first.vouchers[0].code });
+    const commission = await eventually(async () => {
+      const list = await call(test, merchant, 'GET', '/api/v1/commissions');
+      const item = list.json().items[0];
+      expect(item?.amountMinor).toBe(10_000);
+      return item as { id: string };
+    });
+    const { period, after } = currentPeriod();
+    const service = test.runtime.services.settlements.settlements;
+    const one = (await service.run(period, 'en', after)).created.find((row) => row.organizationId === organizationId);
+    expect(one).toMatchObject({ commissionsMinor: 10_000, netMinor: 78_000 });
+
+    const rejected = await call(test, merchant, 'POST', `/api/v1/commissions/${commission.id}/reject`, {
+      reason: 'Commande passée par un employé',
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    const second = await paidOrder(product.id);
+    await call(test, merchant, 'POST', '/api/v1/vouchers/redeem', { code: second.vouchers[0].code });
+    const later = new Date(after.getTime() + 32 * 86_400_000);
+    const nextPeriod = previousPeriod(later);
+    const two = (await service.run(nextPeriod, 'en', later)).created.find(
+      (row) => row.organizationId === organizationId,
+    );
+    expect(two).toMatchObject({ grossMinor: 100_000, commissionsMinor: -10_000, netMinor: 98_000 });
+    const detail = (await call(test, merchant, 'GET', `/api/v1/settlements/${two?.id}`)).json();
+    expect(detail.lines.find((line: { kind: string }) => line.kind === 'adjustment')).toMatchObject({
+      orderId: first.id,
+      commissionMinor: -10_000,
+      netMinor: 10_000,
+    });
+    // What Souk owes the merchant in the ledger is exactly its two unpaid settlements.
+    expect(await test.runtime.services.ledger.ledger.balance('merchant_payable', organizationId, 'MAD')).toBe(
+      -(78_000 + 98_000),
+    );
   });
 });
