@@ -99,6 +99,12 @@ export function createServices(deps: ServiceDeps): Services {
     config: deps.config,
     redis: deps.redis,
     referrals: () => referralHook,
+    // Billing is built below; teams change on requests, after boot.
+    seats: () => ({
+      assertRoom: (executor, teamId, pending) => billing.quotas.assertRoom(executor, teamId, 'teamSeats', pending),
+      consume: (executor, teamId) => billing.quotas.consume(executor, teamId, 'teamSeats'),
+      release: (executor, teamId) => billing.quotas.release(executor, teamId, 'teamSeats'),
+    }),
     mailer: {
       send(input) {
         if (!messaging) throw new Error('messaging is not ready');
@@ -168,6 +174,11 @@ export function createServices(deps: ServiceDeps): Services {
   const commissionPostings = createCommissionPostings(ledger.ledger);
   const affiliation = createAffiliationModule({
     db: deps.database.db,
+    influencerQuota: {
+      consume: (executor, organizationId, locale) =>
+        billing.quotas.consume(executor, organizationId, 'approvedInfluencers', 1, locale),
+      release: (executor, organizationId) => billing.quotas.release(executor, organizationId, 'approvedInfluencers'),
+    },
     publicUrl: deps.config.PUBLIC_URL,
     events: deps.events,
     logger: deps.logger,

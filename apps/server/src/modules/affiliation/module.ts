@@ -19,6 +19,7 @@ import { PayoutCommissionFacts } from './payout-facts.ts';
 import { PerformanceReader } from './performance.ts';
 import { pixelRoutes } from './pixel-routes.ts';
 import {
+  type ApprovedInfluencerQuota,
   type AuditTrail,
   type CommissionLedger,
   defaultFraudThresholds,
@@ -72,6 +73,8 @@ export interface AffiliationModule {
 
 export interface AffiliationModuleDeps {
   db: Database;
+  /** The plan's approved-influencer quota (billing; bound lazily, billing is built later). */
+  influencerQuota?: ApprovedInfluencerQuota;
   publicUrl: string;
   events: EventBus;
   logger: { error(details: object, message: string): void; warn(details: object, message: string): void };
@@ -112,6 +115,7 @@ export function createAffiliationModule(deps: AffiliationModuleDeps): Affiliatio
     notifications: deps.notifications,
     settings,
     performance,
+    influencerQuota: deps.influencerQuota,
     onLinksChanged: async (codes) => {
       cache.invalidate(codes);
       if (codes.length > 0) await deps.events.publish(linkChangesChannel, { codes });

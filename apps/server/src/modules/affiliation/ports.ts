@@ -1,4 +1,5 @@
 import type { Commission, Currency, ProductStatus } from '@souk/contracts/catalog';
+import type { Locale } from '@souk/contracts/locales';
 import type { TeamRole } from '@souk/contracts/teams';
 import type { Executor } from '../../platform/db/database.ts';
 import type { IdentityModule } from '../identity/module.ts';
@@ -73,4 +74,13 @@ export interface CommissionLedger {
     commission: CommissionMovement,
     change: { amountMinor: number; from: 'pending' | 'approved' | 'paid'; reference: string },
   ): Promise<void>;
+}
+
+/**
+ * The plan's approved-influencer quota (billing), counted in affiliation's own transactions: one
+ * unit per influencer a team works with, taken at their first approval, given back at their last end.
+ */
+export interface ApprovedInfluencerQuota {
+  consume(executor: Executor, organizationId: string, locale: Locale): Promise<void>;
+  release(executor: Executor, organizationId: string): Promise<void>;
 }

@@ -176,6 +176,52 @@ describe('billing: plans, quotas and subscriptions', () => {
     expect(payerRow?.status).toBe('active');
   });
 
+  it('seats: Free holds its owner only; a trial opens seats, pending invitations hold theirs', async () => {
+    const owner = await createTestUser(test, { accountType: 'merchant' });
+    const teamId = await teamOf(test, owner);
+    const invite = (email: string) =>
+      call(test, owner, 'POST', `/api/v1/teams/${teamId}/invitations`, { email, role: 'editor' });
+    const refused = await invite('first@example.com');
+    expect(refused.statusCode).toBe(402);
+    expect(refused.json()).toMatchObject({ code: 'quota_exceeded', quota: 'teamSeats', limit: 1, used: 1 });
+    expect((await call(test, owner, 'POST', '/api/v1/billing/trial', { planId: 'starter' })).statusCode).toBe(200);
+    expect((await invite('first@example.com')).statusCode).toBe(201);
+    expect((await invite('second@example.com')).statusCode).toBe(201);
+    // Three seats: the owner and two pending invitations.
+    expect((await invite('third@example.com')).statusCode).toBe(402);
+  });
+
+  it('approved influencers: a first approval takes a unit, ending the last one gives it back', async () => {
+    const merchant = await createTestUser(test, { accountType: 'merchant' });
+    const teamId = await teamOf(test, merchant);
+    await test.runtime.services.billing.plans.update(admin.id, 'free', { quotas: { approvedInfluencers: 1 } });
+    const dealId = await draft(merchant, 'Affiliated deal');
+    expect((await call(test, merchant, 'POST', `/api/v1/products/${dealId}/publish`)).statusCode).toBe(200);
+    const request = async () => {
+      const influencer = await createTestUser(test, { accountType: 'influencer' });
+      const created = await call(test, influencer, 'POST', `/api/v1/products/${dealId}/affiliation-requests`, {
+        message: 'Hello',
+        audience: [{ platform: 'instagram', handle: '@me', followers: 12_000 }],
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      return created.json().id as string;
+    };
+    const [first, second] = [await request(), await request()];
+    expect((await call(test, merchant, 'POST', `/api/v1/affiliation-requests/${first}/approve`, {})).statusCode).toBe(
+      200,
+    );
+    const refused = await call(test, merchant, 'POST', `/api/v1/affiliation-requests/${second}/approve`, {});
+    expect(refused.statusCode).toBe(402);
+    expect(refused.json().quota).toBe('approvedInfluencers');
+    expect((await call(test, merchant, 'POST', `/api/v1/affiliation-requests/${first}/end`, {})).statusCode).toBe(200);
+    expect((await call(test, merchant, 'POST', `/api/v1/affiliation-requests/${second}/approve`, {})).statusCode).toBe(
+      200,
+    );
+    const overview = (await call(test, merchant, 'GET', `/api/v1/billing?organizationId=${teamId}`)).json();
+    expect(overview.usage.find((meter: { quota: string }) => meter.quota === 'approvedInfluencers').used).toBe(1);
+    await test.runtime.services.billing.plans.update(admin.id, 'free', { quotas: { approvedInfluencers: 5 } });
+  });
+
   it('owners and admins manage billing, editors read, influencers and other teams are refused', async () => {
     const owner = await createTestUser(test, { accountType: 'merchant' });
     const editor = await createTestUser(test, { accountType: 'merchant' });
