@@ -471,8 +471,14 @@ describe('payouts: balances, the monthly run, the bank file', () => {
     const previewed = (await call(test, admin, 'GET', `/api/v1/admin/payout-runs/${run.id}`)).json() as PayoutRun;
     expect(previewed.lines.find((entry) => entry.id === line?.id)?.amountMinor).toBe(25_000);
     expect((await call(test, admin, 'POST', `/api/v1/admin/payout-runs/${run.id}/approve`)).statusCode).toBe(200);
-    const paid = await call(test, admin, 'POST', `/api/v1/admin/payout-runs/${run.id}/lines/${line?.id}/paid`);
-    expect(paid.json()).toMatchObject({ status: 'paid', amountMinor: 25_000 });
+    // Two admins (or a double click) mark it paid at once: one succeeds, the other is told.
+    const attempts = await Promise.all(
+      [1, 2].map(() => call(test, admin, 'POST', `/api/v1/admin/payout-runs/${run.id}/lines/${line?.id}/paid`)),
+    );
+    expect(attempts.map((attempt) => attempt.statusCode).sort()).toEqual([200, 409]);
+    const paid = attempts.find((attempt) => attempt.statusCode === 200);
+    expect(paid?.json()).toMatchObject({ status: 'paid', amountMinor: 25_000 });
+    expect(await balanceOf(fay.influencer)).toMatchObject({ paidMinor: 25_000, inPayoutMinor: 0 });
     await ledgerBalances();
 
     // F-2 refunded after it was paid: a clawback, never a negative payout.
