@@ -2,7 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import { validateRib } from '@souk/contracts/moroccan-identifiers';
 import { describe, expect, it } from 'vitest';
 import { BankFileProvider, csvField, decimalAmount } from './bank-file.ts';
-import { maskRib, statementCsv } from './statements.ts';
+import { maskRib, statementCsv, statementPdf } from './statements.ts';
 
 /** File names and contents of a ZIP written by `zip()`, read back through its central directory. */
 function entries(archive: Buffer): Map<string, string> {
@@ -117,5 +117,28 @@ describe('statements', () => {
     expect(csv).toContain('Dîner,A-1,,300.00');
     expect(csv).toContain('"Adjustment (referral bonuses, refunds after a payout)",,,-50.00');
     expect(csv).toContain('Total paid,,,250.00');
+  });
+
+  it('renders a PDF statement whatever the script of the deal titles', async () => {
+    const pdf = await statementPdf(
+      {
+        reference: 'SOUK-PO-202611-0001',
+        period: '2026-11',
+        beneficiary: 'Yasmine Benali',
+        ribMasked: '011 •••• 4921',
+        status: 'payé',
+        amountMinor: 30_000,
+        currency: 'MAD',
+        paidAt: null,
+        failureReason: 'Compte clôturé — code AC04',
+        lines: [
+          { productTitle: 'عشاء فاخر في مراكش', orderRef: 'A-1', approvedAt: null, amountMinor: 10_000 },
+          { productTitle: 'Hammam & spa — Fès', orderRef: 'A-2', approvedAt: new Date(), amountMinor: 20_000 },
+        ],
+      },
+      'ar',
+    );
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(1000);
   });
 });
