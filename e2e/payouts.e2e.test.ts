@@ -304,6 +304,24 @@ describe('payouts', () => {
     await influencer.close();
   });
 
+  it('the finance page proves the ledger balances after the payouts and exports the journal', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page, 'admin@souk.test');
+    await page.goto(`${server.url}/admin/finance`);
+    const main = page.locator('main');
+    await main.getByRole('heading', { name: fr.money.finance.title, level: 1 }).waitFor();
+    const check = main.getByTestId('ledger-check');
+    expect(await check.getAttribute('data-ok')).toBe('true');
+    expect(await check.textContent()).toContain(fr.money.finance.balanced);
+    const [journal] = await Promise.all([page.waitForEvent('download'), main.getByTestId('export-journal').click()]);
+    const [header = [], ...entries] = parseCsv((await readFile(await journal.path(), 'utf8')).replace(/^\uFEFF/, ''));
+    expect(header.slice(0, 3)).toEqual(['date', 'transaction_id', 'kind']);
+    // The payout paid above is in the journal.
+    expect(entries.some((row) => row.includes('payout.paid'))).toBe(true);
+    await context.close();
+  });
+
   it('shows the referral link with its share buttons, the settlements and the admin money pages', async () => {
     const influencer = await newContext();
     const page = await influencer.newPage();
