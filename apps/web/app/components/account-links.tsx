@@ -16,6 +16,12 @@ export function AccountLinks() {
       <Anchor component={Link} to="/account/invoices">
         {t('billingNav.invoices')}
       </Anchor>
+      {/* The team's plan sits with the account, not in the main bar, which is full on laptops. */}
+      {accountType === 'merchant' && (
+        <Anchor component={Link} to="/merchant/billing">
+          {t('billingNav.merchant')}
+        </Anchor>
+      )}
       {/* Creators and merchants both bring people in; buyers have no referral program. */}
       {(accountType === 'influencer' || accountType === 'merchant') && (
         <Anchor component={Link} to="/referrals">

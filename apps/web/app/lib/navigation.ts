@@ -30,7 +30,6 @@ export function navItemsFor(viewer: Me | null): NavItem[] {
     items.push({ to: '/merchant/affiliations', labelKey: 'affiliationNav.merchant' });
     // One link: the social pages have their own tabs (routes/social/social-layout.tsx).
     items.push({ to: '/social/posts', labelKey: 'social.nav.main' });
-    items.push({ to: '/merchant/billing', labelKey: 'billingNav.merchant' });
   }
   if (viewer.accountType === 'influencer') {
     items.push({ to: '/influencer/links', labelKey: 'affiliationNav.myLinks' });

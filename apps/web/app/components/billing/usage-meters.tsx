@@ -7,7 +7,7 @@ type Usage = BillingOverview['usage'][number];
 
 /** Near the limit from 80 %; at or over it, red. */
 function levelOf({ used, limit }: Usage): 'ok' | 'near' | 'at' | 'over' {
-  if (limit === null) return 'ok';
+  if (limit === null || (limit === 0 && used === 0)) return 'ok';
   if (used > limit) return 'over';
   if (used >= limit) return 'at';
   return limit > 0 && used / limit >= 0.8 ? 'near' : 'ok';
@@ -24,9 +24,13 @@ export function UsageMeters({ usage }: { usage: BillingOverview['usage'] }) {
       {usage.map((row) => {
         const level = levelOf(row);
         const label = t(`plans.quotas.${row.quota}`);
-        const value = row.limit === null ? 0 : row.limit === 0 ? 100 : Math.min(100, (row.used / row.limit) * 100);
-        const text =
-          row.limit === null
+        // A quota of 0 the team does not use is simply not part of its plan: nothing to warn about.
+        const notIncluded = row.limit === 0 && row.used === 0;
+        const value =
+          row.limit === null || notIncluded ? 0 : row.limit === 0 ? 100 : Math.min(100, (row.used / row.limit) * 100);
+        const text = notIncluded
+          ? t('billing.notIncluded')
+          : row.limit === null
             ? t('billing.usageUnlimited', { used: number.format(row.used) })
             : t('billing.usageOf', { used: number.format(row.used), limit: number.format(row.limit) });
         const note =

@@ -36,6 +36,7 @@ export const billingAr: typeof billingFr = {
     usageTitle: 'الاستعمال',
     usageOf: '{{used}} من {{limit}}',
     usageUnlimited: '{{used}} (غير محدود)',
+    notIncluded: 'غير مشمول في باقتك',
     nearLimit: 'قارب الحد',
     atLimit: 'بلغ الحد',
     overLimit: 'تجاوز الحد',

@@ -36,6 +36,7 @@ export const billingEn: typeof billingFr = {
     usageTitle: 'Usage',
     usageOf: '{{used}} of {{limit}}',
     usageUnlimited: '{{used}} (unlimited)',
+    notIncluded: 'Not included in your plan',
     nearLimit: 'Almost reached',
     atLimit: 'Limit reached',
     overLimit: 'Over the limit',

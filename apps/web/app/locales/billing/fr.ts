@@ -34,6 +34,7 @@ export const billingFr = {
     usageTitle: 'Utilisation',
     usageOf: '{{used}} sur {{limit}}',
     usageUnlimited: '{{used}} (illimité)',
+    notIncluded: 'Non inclus dans votre offre',
     nearLimit: 'Bientôt atteint',
     atLimit: 'Limite atteinte',
     overLimit: 'Au-delà de la limite',

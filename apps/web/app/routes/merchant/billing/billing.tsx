@@ -423,6 +423,9 @@ function PlansSection({ billing, plans, action }: { billing: BillingOverview; pl
   );
 }
 
+/** Long labels ("Start 14-day trial") wrap inside the narrow cards instead of being cut. */
+const wrapLabel = { inner: { whiteSpace: 'normal' }, label: { whiteSpace: 'normal', textAlign: 'center' } } as const;
+
 function BillingPlanCard({ plan, billing, action }: { plan: Plan; billing: BillingOverview; action: string }) {
   const { t, i18n } = useTranslation();
   const quotaText = useQuotaText();
@@ -445,6 +448,9 @@ function BillingPlanCard({ plan, billing, action }: { plan: Plan; billing: Billi
             name="intent"
             value="trial"
             fullWidth
+            h="auto"
+            py={8}
+            styles={wrapLabel}
             variant={plan.highlighted ? 'filled' : 'light'}
             aria-describedby={titleId}
             data-testid={`trial-${plan.id}`}
@@ -465,6 +471,9 @@ function BillingPlanCard({ plan, billing, action }: { plan: Plan; billing: Billi
           variant={higher ? 'filled' : 'default'}
           color={higher ? undefined : 'orange'}
           fullWidth
+          h="auto"
+          py={8}
+          styles={wrapLabel}
           aria-describedby={titleId}
           testId={`change-${plan.id}`}
         />
