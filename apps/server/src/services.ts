@@ -350,6 +350,10 @@ export function createServices(deps: ServiceDeps): Services {
   };
   const social = createSocialModule({
     db: deps.database.db,
+    postQuota: {
+      consume: (executor, teamId, locale) =>
+        billing.quotas.consume(executor, teamId, 'scheduledPostsPerMonth', 1, locale),
+    },
     queue: deps.queue,
     config: deps.config,
     logger: deps.logger,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createCategory, dealInput, joinTeam, rowsOf, teamOf } from '../../../test/catalog.ts';
 import { buildTestApp, createTestUser, type TestApp, type TestUser } from '../../../test/harness.ts';
 import { latestMail } from '../../../test/mailbox.ts';
+import { connectSandbox } from '../../../test/social.ts';
 import { catalogProducts } from '../catalog/schema.ts';
 import { billingRenewals, billingSubscriptions } from './schema.ts';
 
@@ -220,6 +221,27 @@ describe('billing: plans, quotas and subscriptions', () => {
     const overview = (await call(test, merchant, 'GET', `/api/v1/billing?organizationId=${teamId}`)).json();
     expect(overview.usage.find((meter: { quota: string }) => meter.quota === 'approvedInfluencers').used).toBe(1);
     await test.runtime.services.billing.plans.update(admin.id, 'free', { quotas: { approvedInfluencers: 5 } });
+  });
+
+  it('scheduled posts per month: a team post leaving draft counts; past the limit it is refused', async () => {
+    const owner = await createTestUser(test, { accountType: 'merchant' });
+    const teamId = await teamOf(test, owner);
+    await test.runtime.services.billing.plans.update(admin.id, 'free', { quotas: { scheduledPostsPerMonth: 1 } });
+    const account = await connectSandbox(test, owner, `quota${Date.now() % 100000}`, { owner: 'team', teamId });
+    const post = (mode: 'schedule' | 'draft') =>
+      call(test, owner, 'POST', '/api/v1/social/posts', {
+        owner: 'team',
+        teamId,
+        targets: [{ accountId: account.id, caption: 'Promo du week-end' }],
+        mode,
+        ...(mode === 'schedule' ? { scheduledAt: new Date(Date.now() + 3 * day).toISOString() } : {}),
+      });
+    expect((await post('schedule')).statusCode).toBe(201);
+    expect((await post('draft')).statusCode).toBe(201);
+    const refused = await post('schedule');
+    expect(refused.statusCode).toBe(402);
+    expect(refused.json()).toMatchObject({ quota: 'scheduledPostsPerMonth', limit: 1, used: 1 });
+    await test.runtime.services.billing.plans.update(admin.id, 'free', { quotas: { scheduledPostsPerMonth: 10 } });
   });
 
   it('owners and admins manage billing, editors read, influencers and other teams are refused', async () => {
