@@ -345,8 +345,16 @@ describe('payouts', () => {
     await hydrated(adminPage);
     const adminMain = adminPage.locator('main');
     await adminMain.getByRole('heading', { name: fr.money.adminSettlements.title, level: 1 }).waitFor();
-    await adminMain.getByRole('button', { name: fr.money.adminSettlements.run, exact: true }).click();
+    await adminMain
+      .locator('form:has(input[name=intent][value=run])')
+      .getByRole('button', { name: fr.money.adminSettlements.run, exact: true })
+      .click();
     await adminPage.getByText(fr.money.adminSettlements.ran).first().waitFor();
+    await adminMain
+      .locator('form:has(input[name=intent][value=run-invoices])')
+      .getByRole('button', { name: fr.money.adminSettlements.run, exact: true })
+      .click();
+    await adminPage.getByText(fr.money.adminSettlements.invoicesRan).first().waitFor();
     await adminPage.goto(`${server.url}/admin/referrals`);
     await adminMain.getByRole('heading', { name: fr.money.adminReferrals.title, level: 1 }).waitFor();
     await admin.close();

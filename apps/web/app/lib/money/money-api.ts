@@ -39,6 +39,9 @@ export const moneyApi = {
   runSettlements: '/api/v1/admin/settlements/run',
   settlementOutcome: (settlementId: string, outcome: 'paid' | 'failed') =>
     `/api/v1/admin/settlements/${id(settlementId)}/${outcome}`,
+  adminCommissionInvoices: (query?: URLSearchParams) => withQuery('/api/v1/admin/commission-invoices', query),
+  runCommissionInvoices: '/api/v1/admin/commission-invoices/run',
+  commissionInvoicePaid: (invoiceId: string) => `/api/v1/admin/commission-invoices/${id(invoiceId)}/paid`,
   // Admin: finance.
   financeSummary: (query?: URLSearchParams) => withQuery('/api/v1/admin/finance/summary', query),
   journalExport: (query?: URLSearchParams) => withQuery('/api/v1/admin/finance/journal.csv', query),

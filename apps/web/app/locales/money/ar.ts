@@ -188,6 +188,12 @@ export const moneyAr: typeof moneyFr = {
       previewNote: 'معاينة: لم يُحجز أو يُحوَّل شيء بعد. وافق لتثبيت الأسطر.',
     },
     adminSettlements: {
+      invoicesTitle: 'فواتير العمولات',
+      invoicesRun: 'فوترة عمولات الشهر',
+      invoicesRan: 'تم إصدار فواتير العمولات.',
+      invoiceMarkPaid: 'تم استلام التحويل',
+      invoiceMarkPaidQuestion: 'تأكيد استلام تحويل {{amount}} من {{name}}؟',
+      invoiceMarkedPaid: 'تم تحديد الفاتورة كمدفوعة.',
       cardText: 'التسويات الشهرية مع التجار ودفعها.',
       title: 'تسويات التجار',
       intro: 'التسوية الشهرية للمبيعات مع التجار: شغّل حساب شهر ثم حدد كل تسوية كمدفوعة أو فاشلة.',

@@ -191,6 +191,12 @@ export const moneyEn: typeof moneyFr = {
       previewNote: 'Preview: nothing is locked or transferred yet. Approve to freeze the lines.',
     },
     adminSettlements: {
+      invoicesTitle: 'Commission invoices',
+      invoicesRun: 'Invoice the month’s commissions',
+      invoicesRan: 'Commission invoices issued.',
+      invoiceMarkPaid: 'Transfer received',
+      invoiceMarkPaidQuestion: 'Confirm the transfer of {{amount}} from {{name}} was received?',
+      invoiceMarkedPaid: 'Invoice marked paid.',
       cardText: 'Monthly settlements to merchants and their payment.',
       title: 'Merchant settlements',
       intro:

@@ -190,6 +190,12 @@ export const moneyFr = {
       previewNote: 'Aperçu : rien n’est encore bloqué ni viré. Approuvez pour figer les lignes.',
     },
     adminSettlements: {
+      invoicesTitle: 'Factures de commissions',
+      invoicesRun: 'Facturer les commissions du mois',
+      invoicesRan: 'Factures de commissions émises.',
+      invoiceMarkPaid: 'Virement reçu',
+      invoiceMarkPaidQuestion: 'Confirmer la réception du virement de {{amount}} de {{name}} ?',
+      invoiceMarkedPaid: 'Facture marquée payée.',
       cardText: 'Reversements mensuels aux marchands et leur paiement.',
       title: 'Reversements aux marchands',
       intro:

@@ -14,7 +14,7 @@ import { translations } from '../../../lib/i18n';
 import { localeOf } from '../../../lib/locale.server';
 import { moneyFailed, moneySucceeded, monthOf, previousMonth } from '../../../lib/money/money-action.server';
 import { moneyApi } from '../../../lib/money/money-api';
-import type { SettlementSummary } from '../../../lib/money/types';
+import type { CommissionInvoice, SettlementSummary } from '../../../lib/money/types';
 import { useRootData } from '../../../lib/root-data';
 import { requireAdmin, unwrapForPage } from '../../../lib/session.server';
 import { useFeedbackToast } from '../../../lib/use-feedback-toast';
@@ -29,13 +29,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (period) query.set('period', period);
   const cursor = url.searchParams.get('cursor');
   if (cursor) query.set('cursor', cursor.slice(0, 300));
-  const list = unwrapForPage(await apiJson<SettlementList>(context, moneyApi.adminSettlements(query)), request);
+  const invoiceQuery = new URLSearchParams(period ? { period } : {});
+  const [settlements, invoices] = await Promise.all([
+    apiJson<SettlementList>(context, moneyApi.adminSettlements(query)),
+    apiJson<{ items: CommissionInvoice[] }>(context, moneyApi.adminCommissionInvoices(invoiceQuery)),
+  ]);
+  const list = unwrapForPage(settlements, request);
   const next = new URLSearchParams(url.searchParams);
   if (list.nextCursor) next.set('cursor', list.nextCursor);
   return {
     period: period ?? '',
     defaultPeriod: previousMonth(),
     settlements: list.items,
+    invoices: unwrapForPage(invoices, request).items,
     exportQuery: period ? new URLSearchParams({ period }).toString() : '',
     nextHref: list.nextCursor ? `${url.pathname}?${next}` : null,
   };
@@ -56,7 +62,23 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (!result.ok) return moneyFailed(result, locale, intent, '/admin/settlements');
     return moneySucceeded(intent, text.ran);
   }
+  if (intent === 'run-invoices') {
+    const period = monthOf(formText(form, 'period'));
+    if (!period) return { ok: false as const, intent, error: translations[locale].money.adminPayouts.badMonth };
+    const result = await apiJson(context, moneyApi.runCommissionInvoices, { method: 'POST', json: { period } });
+    if (!result.ok) return moneyFailed(result, locale, intent, '/admin/settlements');
+    return moneySucceeded(intent, text.invoicesRan);
+  }
   const id = formText(form, 'id');
+  if (intent === 'invoice-paid') {
+    const bankReference = formText(form, 'bankReference');
+    const result = await apiJson<CommissionInvoice>(context, moneyApi.commissionInvoicePaid(id), {
+      method: 'POST',
+      json: bankReference ? { bankReference } : {},
+    });
+    if (!result.ok) return moneyFailed(result, locale, intent, '/admin/settlements', id);
+    return moneySucceeded(intent, text.invoiceMarkedPaid, id);
+  }
   const outcome = intent === 'paid' ? 'paid' : 'failed';
   const bankReference = formText(form, 'bankReference');
   const result = await apiJson<SettlementSummary>(context, moneyApi.settlementOutcome(id, outcome), {
@@ -136,6 +158,94 @@ export default function AdminSettlements({ loaderData, actionData }: Route.Compo
         <Button component={Link} to={nextHref} variant="default" style={{ alignSelf: 'flex-start' }}>
           →
         </Button>
+      )}
+      <CommissionInvoicesAdmin invoices={loaderData.invoices} defaultPeriod={defaultPeriod} />
+    </Stack>
+  );
+}
+
+/** Commissions owed on merchants' reported sales: invoiced monthly, paid by card or by transfer. */
+function CommissionInvoicesAdmin({
+  invoices,
+  defaultPeriod,
+}: {
+  invoices: CommissionInvoice[];
+  defaultPeriod: string;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="admin-invoices-title">
+      <Title order={2} size="h3" id="admin-invoices-title">
+        {t('money.adminSettlements.invoicesTitle')}
+      </Title>
+      <Form method="post">
+        <input type="hidden" name="intent" value="run-invoices" />
+        <Group gap="sm" align="flex-end">
+          <TextInput
+            type="month"
+            name="period"
+            label={t('money.adminSettlements.invoicesRun')}
+            defaultValue={defaultPeriod}
+            required
+          />
+          <SubmitButton name="intent" value="run-invoices">
+            {t('money.adminSettlements.run')}
+          </SubmitButton>
+        </Group>
+      </Form>
+      {invoices.length === 0 ? (
+        <Text data-testid="admin-invoices-empty">{t('money.settlements.invoicesEmpty')}</Text>
+      ) : (
+        invoices.map((invoice) => {
+          const total = formatMoney(invoice.totalMinor, invoice.currency, locale);
+          return (
+            <Paper
+              key={invoice.id}
+              withBorder
+              p="sm"
+              data-testid="admin-commission-invoice"
+              data-status={invoice.status}
+            >
+              <Group justify="space-between" gap="sm" wrap="wrap">
+                <Stack gap={2}>
+                  <Text fw={600}>
+                    {invoice.organizationName} · <span dir="ltr">{invoice.period}</span>
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('money.settlements.invoiceNumber')}{' '}
+                    <span dir="ltr">{invoice.invoiceNumber ?? t('money.none')}</span>
+                  </Text>
+                </Stack>
+                <Group gap="xs">
+                  <Text fw={700}>{total}</Text>
+                  <Text size="sm" c={invoice.status === 'due' ? 'orange.8' : 'green.8'}>
+                    {t(`money.settlements.invoiceStatus.${invoice.status}`)}
+                  </Text>
+                </Group>
+              </Group>
+              {invoice.status === 'due' && (
+                <ConfirmSubmit
+                  fields={{ intent: 'invoice-paid', id: invoice.id }}
+                  label={t('money.adminSettlements.invoiceMarkPaid')}
+                  question={t('money.adminSettlements.invoiceMarkPaidQuestion', {
+                    amount: total,
+                    name: invoice.organizationName,
+                  })}
+                  color="green"
+                  size="compact-sm"
+                >
+                  <TextInput
+                    name="bankReference"
+                    label={t('money.adminSettlements.bankReference')}
+                    maxLength={120}
+                    size="xs"
+                  />
+                </ConfirmSubmit>
+              )}
+            </Paper>
+          );
+        })
       )}
     </Stack>
   );
