@@ -119,6 +119,12 @@ export class InvoiceIssuer {
   ) {}
 
   async issue(executor: Executor, input: IssueInvoiceInput): Promise<IssuedInvoice> {
+    // The counter's lock must last until the document is written: a savepoint in the caller's
+    // transaction, or a transaction of its own when called outside one.
+    return executor.transaction((tx) => this.issueLocked(tx, input));
+  }
+
+  private async issueLocked(executor: Executor, input: IssueInvoiceInput): Promise<IssuedInvoice> {
     const totals = invoiceTotals(input.lines, input.vatRateBps ?? defaultVatRateBps);
     if (!/^[A-Z]{3}$/.test(input.currency)) throw problem('validation_failed', 'invoice_lines_invalid');
     let buyerIce: string | null = null;

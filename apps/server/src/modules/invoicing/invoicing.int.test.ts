@@ -219,7 +219,9 @@ describe('invoices and credit notes', () => {
     expect(note.json()).toMatchObject({ type: 'credit_note', creditedInvoiceNumber: invoice.number });
   });
 
-  it('renders the PDF once, stores it, and mails it to the buyer with the PDF attached, once', async () => {
+  it('renders the PDF once, stores it, and mails it to the buyer with the PDF attached, once', {
+    timeout: 120_000,
+  }, async () => {
     const buyerEmail = `finance-${Date.now()}@example.ma`;
     const invoice = await db().transaction((tx) =>
       invoices().issue(tx, subscription('mailed-1', { buyer: { ...subscription('x').buyer, email: buyerEmail } })),
@@ -232,12 +234,13 @@ describe('invoices and credit notes', () => {
       expect(row?.pdf_stored_at).toBeTruthy();
       expect(row?.mailed_at).toBeTruthy();
       return row;
-    });
+      // Behind the delivery of every invoice issued above, on a busy machine.
+    }, 45_000);
     const received = await eventually(async () => {
       const mails = smtp.received.filter((mail) => mail.envelopeTo.includes(buyerEmail));
       expect(mails).toHaveLength(1);
       return mails[0];
-    });
+    }, 30_000);
     expect(received?.parsed.subject).toBe(`Votre facture Souk ${invoice.number}`);
     const parsed = received?.parsed as unknown as
       | { attachments: { filename: string; contentType: string; content: Buffer }[] }
@@ -267,7 +270,7 @@ describe('invoices and credit notes', () => {
     expect(Buffer.compare(pdf.rawPayload, file as Buffer)).toBe(0);
   });
 
-  it('shows invoices to their buyer, the buyer’s team and admins only', async () => {
+  it('shows invoices to their buyer, the buyer’s team and admins only', { timeout: 120_000 }, async () => {
     const influencer = await createTestUser(test, { accountType: 'influencer', locale: 'en' });
     const outsider = await createTestUser(test, { accountType: 'merchant', locale: 'en' });
     const admin = await createTestUser(test, { role: 'admin', locale: 'en' });
@@ -310,6 +313,6 @@ describe('invoices and credit notes', () => {
     expect((await call(test, admin, 'GET', `/api/v1/invoices/${teamInvoice.id}`)).statusCode).toBe(200);
     await eventually(async () => {
       expect((await call(test, admin, 'GET', `/api/v1/invoices/${teamInvoice.id}/pdf`)).statusCode).toBe(200);
-    });
+    }, 45_000);
   });
 });

@@ -81,6 +81,16 @@ export class LedgerService {
    */
   async post(executor: Executor, input: LedgerPostInput): Promise<LedgerPostResult> {
     const entries = validatePosting(input);
+    // A savepoint inside the caller's transaction (a transaction of its own when called outside
+    // one): the transaction row never exists without its entries.
+    return executor.transaction((tx) => this.write(tx, input, entries));
+  }
+
+  private async write(
+    executor: Executor,
+    input: LedgerPostInput,
+    entries: LedgerEntryInput[],
+  ): Promise<LedgerPostResult> {
     const [inserted] = await executor
       .insert(ledgerTransactions)
       .values({
