@@ -1,8 +1,10 @@
+import type { OrderCreated } from '@souk/contracts/payments';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createCategory, dealInput, joinTeam, rowsOf, teamOf } from '../../../test/catalog.ts';
 import { buildTestApp, createTestUser, type TestApp, type TestUser } from '../../../test/harness.ts';
 import { latestMail } from '../../../test/mailbox.ts';
+import { payWithSandbox, testCards } from '../../../test/payments.ts';
 import { connectSandbox } from '../../../test/social.ts';
 import { catalogProducts } from '../catalog/schema.ts';
 import { billingRenewals, billingSubscriptions } from './schema.ts';
@@ -242,6 +244,28 @@ describe('billing: plans, quotas and subscriptions', () => {
     expect(refused.statusCode).toBe(402);
     expect(refused.json()).toMatchObject({ quota: 'scheduledPostsPerMonth', limit: 1, used: 1 });
     await test.runtime.services.billing.plans.update(admin.id, 'free', { quotas: { scheduledPostsPerMonth: 10 } });
+  });
+
+  it('a renewal paid by card through the CMI-protocol gateway (the sandbox): the mailed link, the callback, active', async () => {
+    const payer = await createTestUser(test, { accountType: 'merchant' });
+    const teamId = await teamOf(test, payer);
+    expect((await call(test, payer, 'POST', '/api/v1/billing/trial', { planId: 'pro' })).statusCode).toBe(200);
+    await test.runtime.services.billing.subscriptions.daily(new Date(Date.now() + 15 * day));
+    const due = (await call(test, payer, 'GET', '/api/v1/billing')).json();
+    expect(due.subscription.status).toBe('past_due');
+    expect(due.cardProvider).toBe('cmi');
+    expect(due.dueInvoice.payUrl).toContain(`pay=${due.dueInvoice.id}`);
+    const checkout = await call(test, payer, 'POST', '/api/v1/billing/checkout', {});
+    expect(checkout.statusCode, checkout.body).toBe(200);
+    expect(checkout.json().payment.kind).toBe('form');
+    expect(checkout.json().payment.fields.amount).toBe('958.80');
+    const paid = await payWithSandbox(test, checkout.json() as OrderCreated, testCards.visa);
+    expect(paid.location).toBe(`/merchant/billing?team=${teamId}`);
+    const after = (await call(test, payer, 'GET', '/api/v1/billing')).json();
+    expect(after.subscription.status).toBe('active');
+    expect(after.dueInvoice).toBeNull();
+    // Nothing left to pay.
+    expect((await call(test, payer, 'POST', '/api/v1/billing/checkout', {})).statusCode).toBe(409);
   });
 
   it('owners and admins manage billing, editors read, influencers and other teams are refused', async () => {
