@@ -8,6 +8,10 @@ export const billingAr: typeof billingFr = {
     adminSubscriptions: 'الاشتراكات',
     adminInvoices: 'الفواتير',
   },
+  billingAudit: {
+    subscription_changed: 'تغيير الاشتراك',
+    plan_updated: 'تعديل الباقة',
+  },
   billing: {
     title: 'الاشتراك والحصص',
     intro: 'باقتك، وما تستعمله من كل حصة، وفواتيرك.',

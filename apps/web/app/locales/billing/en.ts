@@ -8,6 +8,10 @@ export const billingEn: typeof billingFr = {
     adminSubscriptions: 'Subscriptions',
     adminInvoices: 'Invoices',
   },
+  billingAudit: {
+    subscription_changed: 'Subscription changed',
+    plan_updated: 'Plan updated',
+  },
   billing: {
     title: 'Plan and quotas',
     intro: 'Your plan, how much of each quota you use, and your invoices.',

@@ -6,6 +6,10 @@ export const billingFr = {
     adminSubscriptions: 'Abonnements',
     adminInvoices: 'Factures',
   },
+  billingAudit: {
+    subscription_changed: 'Abonnement modifié',
+    plan_updated: 'Formule modifiée',
+  },
   billing: {
     title: 'Abonnement et quotas',
     intro: 'Votre formule, ce que vous utilisez de chaque quota, et vos factures.',
