@@ -123,6 +123,8 @@ export function createServices(deps: ServiceDeps): Services {
   });
   const site = createSiteModule({
     db: deps.database.db,
+    // Billing is built below; plans are read on requests, after boot.
+    plans: () => billing.plans.listing(),
     config: deps.config,
     redis: deps.redis,
     mailer: { send: (input) => messaging.mail.send(input as Parameters<MessagingModule['mail']['send']>[0]) },

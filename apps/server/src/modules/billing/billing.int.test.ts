@@ -37,6 +37,8 @@ describe('billing: plans, quotas and subscriptions', () => {
     const listed = await call(test, null, 'GET', '/api/v1/plans');
     expect(listed.statusCode).toBe(200);
     expect(listed.json().plans[0].quotas.publishedDeals).toBe(1);
+    const site = await call(test, null, 'GET', '/api/v1/site/plans');
+    expect(site.json()).toEqual(listed.json());
     const merchant = await createTestUser(test, { accountType: 'merchant' });
     const refused = await call(test, merchant, 'PUT', '/api/v1/admin/plans/pro', { monthlyPriceMinor: 1 });
     expect(refused.statusCode).toBe(403);
