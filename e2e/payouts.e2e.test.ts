@@ -336,6 +336,25 @@ describe('payouts', () => {
     expect(decodeURIComponent(share)).toContain(link);
     // The rules come from the API's configuration: 10 % for 3 months by default.
     expect(await main.getByTestId('referral-rules').textContent()).toContain('3');
+
+    // Someone follows the link and signs up: the code travels with the form and the referrer sees them.
+    const visitor = await newContext();
+    const visitorPage = await visitor.newPage();
+    await visitorPage.goto(link);
+    await visitorPage.waitForURL((url) => url.pathname === '/sign-up');
+    const code = link.split('/').at(-1) ?? '';
+    expect(await visitorPage.getByTestId('referral-code').textContent()).toContain(code);
+    const referredName = `Filleule ${Date.now()}`;
+    const signUp = visitorPage.locator('main form:has(input[name=password])');
+    await signUp.locator('input[name=name]').fill(referredName);
+    await signUp.locator('input[name=email]').fill(`referred-${Date.now()}@souk.test`);
+    await signUp.locator('input[name=password]').fill('a-long-enough-password-2026');
+    await signUp.locator('input[name=accountType][value=influencer]').check({ force: true });
+    await signUp.locator('button[type=submit]').click();
+    await visitorPage.getByRole('heading', { name: fr.checkEmail.title }).waitFor();
+    await visitor.close();
+    await page.reload();
+    await main.locator('[data-testid=referred-row]', { hasText: referredName }).waitFor();
     await influencer.close();
 
     const admin = await newContext();

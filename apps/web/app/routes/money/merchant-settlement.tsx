@@ -89,6 +89,11 @@ export default function MerchantSettlement({ loaderData }: Route.ComponentProps)
                       <Anchor component={Link} to={`/merchant/orders/${line.orderId}`} dir="ltr">
                         {line.reference}
                       </Anchor>
+                      {line.kind !== 'order' && (
+                        <Text size="xs" c="dimmed">
+                          {t(`money.settlements.lineKind.${line.kind}`)}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{money(line.grossMinor)}</Table.Td>
                     <Table.Td>{money(line.feeMinor)}</Table.Td>
