@@ -270,6 +270,43 @@ describe('billing: plans, quotas and subscriptions', () => {
     expect((await call(test, payer, 'POST', '/api/v1/billing/checkout', {})).statusCode).toBe(409);
   });
 
+  it('a free month for a referral: Free starts a month of Pro; a paying team skips its next invoice', async () => {
+    const billing = test.runtime.services.billing;
+    const db = test.runtime.database.db;
+    const freeTeam = await teamOf(test, await createTestUser(test, { accountType: 'merchant' }));
+    await db.transaction((tx) => billing.quotas.grantFreeMonth(tx, freeTeam, 'pro', 'referral'));
+    const [gifted] = await db
+      .select()
+      .from(billingSubscriptions)
+      .where(eq(billingSubscriptions.organizationId, freeTeam));
+    expect(gifted).toMatchObject({ status: 'active', planId: 'pro', freeMonths: 0 });
+    expect((await billing.quotas.planOf(freeTeam)).id).toBe('pro');
+
+    const payer = await createTestUser(test, { accountType: 'merchant' });
+    const payerTeam = await teamOf(test, payer);
+    expect((await call(test, payer, 'POST', '/api/v1/billing/trial', { planId: 'starter' })).statusCode).toBe(200);
+    await db.transaction((tx) => billing.quotas.grantFreeMonth(tx, payerTeam, 'pro', 'referral'));
+    await db.transaction((tx) => billing.quotas.grantFreeMonth(tx, payerTeam, 'pro', 'referral'));
+    const [active] = await db
+      .select()
+      .from(billingSubscriptions)
+      .where(eq(billingSubscriptions.organizationId, payerTeam));
+    expect(active).toMatchObject({ status: 'active', planId: 'pro', freeMonths: 1 });
+    await billing.subscriptions.daily(new Date((active?.currentPeriodEnd as Date).getTime() + day));
+    const [renewed] = await db
+      .select()
+      .from(billingSubscriptions)
+      .where(eq(billingSubscriptions.organizationId, payerTeam));
+    expect(renewed).toMatchObject({ status: 'active', freeMonths: 0 });
+    expect(await db.select().from(billingRenewals).where(eq(billingRenewals.organizationId, payerTeam))).toHaveLength(
+      0,
+    );
+    // The free plan stays free.
+    expect((await call(test, admin, 'PUT', '/api/v1/admin/plans/free', { monthlyPriceMinor: 100 })).statusCode).toBe(
+      422,
+    );
+  });
+
   it('owners and admins manage billing, editors read, influencers and other teams are refused', async () => {
     const owner = await createTestUser(test, { accountType: 'merchant' });
     const editor = await createTestUser(test, { accountType: 'merchant' });
