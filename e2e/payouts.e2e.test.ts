@@ -435,5 +435,15 @@ describe('payouts', () => {
     await page.locator('main').getByText(ar.money.balance.paid, { exact: true }).first().waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await context.close();
+
+    // The admin's run page too: long RIBs and e-mail addresses wrap instead of pushing the page.
+    const admin = await newContext({ width: 360 });
+    const adminPage = await admin.newPage();
+    await signIn(adminPage, 'admin@souk.test');
+    await adminPage.goto(`${server.url}${runPath}?lang=ar`);
+    await adminPage.locator('main [data-testid=payout-line]').first().waitFor();
+    expect(await adminPage.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await hasNoHorizontalScroll(adminPage)).toBe(true);
+    await admin.close();
   });
 });
