@@ -116,7 +116,7 @@ export async function startStripeFake(): Promise<StripeFake> {
     },
     completeSubscription(sessionId) {
       const session = sessions.get(sessionId);
-      if (!session || session.mode !== 'subscription' || !session.customer)
+      if (session?.mode !== 'subscription' || !session.customer)
         throw new Error(`no subscription session ${sessionId}`);
       const now = Math.floor(Date.now() / 1000);
       const trialEnd = session.metadata.trial_end ? Number(session.metadata.trial_end) : null;

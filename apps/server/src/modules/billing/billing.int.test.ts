@@ -292,7 +292,7 @@ describe('billing: plans, quotas and subscriptions', () => {
       .from(billingSubscriptions)
       .where(eq(billingSubscriptions.organizationId, payerTeam));
     expect(active).toMatchObject({ status: 'active', planId: 'pro', freeMonths: 1 });
-    await billing.subscriptions.daily(new Date((active?.currentPeriodEnd as Date).getTime() + day));
+    await billing.subscriptions.daily(new Date((active?.currentPeriodEnd ?? new Date()).getTime() + day));
     const [renewed] = await db
       .select()
       .from(billingSubscriptions)
