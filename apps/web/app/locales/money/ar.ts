@@ -79,6 +79,8 @@ export const moneyAr: typeof moneyFr = {
       empty: 'لا توجد تحويلات بعد',
       emptyText: 'سيظهر أول تحويل لك هنا بعد التحويل الشهري.',
       statement: 'الكشف (PDF)',
+      statementCsv: 'الكشف (CSV)',
+      statementCsvFor: 'كشف {{period}} بصيغة CSV',
       statementFor: 'كشف {{period}}',
       failedReason: 'سبب البنك: {{reason}}',
       commissions: 'العمولات المشمولة ({{count}})',

@@ -79,6 +79,8 @@ export const moneyEn: typeof moneyFr = {
       empty: 'No payout yet',
       emptyText: 'Your first payout will show here after the monthly payout.',
       statement: 'Statement (PDF)',
+      statementCsv: 'Statement (CSV)',
+      statementCsvFor: 'Statement for {{period}} as CSV',
       statementFor: 'Statement for {{period}}',
       failedReason: 'Bank’s reason: {{reason}}',
       commissions: 'Commissions included ({{count}})',

@@ -78,6 +78,8 @@ export const moneyFr = {
       empty: 'Aucun virement pour l’instant',
       emptyText: 'Votre premier virement apparaîtra ici après le virement mensuel.',
       statement: 'Relevé (PDF)',
+      statementCsv: 'Relevé (CSV)',
+      statementCsvFor: 'Relevé de {{period}} en CSV',
       statementFor: 'Relevé de {{period}}',
       failedReason: 'Motif de la banque : {{reason}}',
       commissions: 'Commissions incluses ({{count}})',

@@ -111,6 +111,16 @@ function PayoutRow({ payout }: { payout: Payout }) {
           >
             {t('money.payouts.statement')}
           </Button>
+          <Button
+            component="a"
+            href={moneyApi.payoutStatement(payout.id, 'csv')}
+            variant="subtle"
+            size="compact-sm"
+            download
+            aria-label={t('money.payouts.statementCsvFor', { period: payout.period })}
+          >
+            {t('money.payouts.statementCsv')}
+          </Button>
         </Stack>
       </Group>
     </Paper>
