@@ -70,6 +70,13 @@ describe('billing: plans, quotas and subscriptions', () => {
     expect((await call(test, merchant, 'POST', `/api/v1/products/${live}/unpublish`)).statusCode).toBe(200);
     const other = live === a ? b : a;
     expect((await call(test, merchant, 'POST', `/api/v1/products/${other}/publish`)).statusCode).toBe(200);
+    // An admin taking it down gives the unit back too.
+    const takenDown = await call(test, admin, 'POST', `/api/v1/admin/products/${other}/unpublish`, {
+      reason: 'Misleading price shown on the deal page',
+    });
+    expect(takenDown.statusCode, takenDown.body).toBe(200);
+    const meters = (await call(test, merchant, 'GET', '/api/v1/billing')).json().usage;
+    expect(meters.find((meter: { quota: string }) => meter.quota === 'publishedDeals').used).toBe(0);
   });
 
   it('trial without a card, downgrade below usage pauses deals (nothing deleted), upgrade brings them back', async () => {

@@ -100,6 +100,7 @@ export function createCatalogModule(deps: CatalogModuleDeps): CatalogModule {
     managerIdsOf: (teamId, executor) => deps.teams.managerIdsOf(teamId, executor),
     notifications: deps.messaging.notifications,
     onChange,
+    ...(deps.dealQuota ? { dealQuota: deps.dealQuota } : {}),
   });
   const marketplace = new MarketplaceService({
     db: deps.db,
