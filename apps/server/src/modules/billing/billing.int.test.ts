@@ -95,15 +95,19 @@ describe('billing: plans, quotas and subscriptions', () => {
     }
     // A second trial is refused.
     expect((await call(test, merchant, 'POST', '/api/v1/billing/trial', { planId: 'starter' })).statusCode).toBe(409);
+    // During a trial there is no paid period to honour: Free applies at once.
     const downgrade = await call(test, merchant, 'POST', '/api/v1/billing/change', { planId: 'free' });
     expect(downgrade.statusCode).toBe(200);
-    expect(downgrade.json().pendingChange.planId).toBe('free');
-    expect(downgrade.json().plan.id).toBe('pro');
+    expect(downgrade.json().pendingChange).toBeNull();
+    expect(downgrade.json().plan.id).toBe('free');
 
-    const billing = test.runtime.services.billing;
-    await billing.subscriptions.daily(new Date(Date.now() + 15 * day));
     const after = (await call(test, merchant, 'GET', '/api/v1/billing')).json();
-    expect(after.subscription.status).toBe('canceled');
+    expect(after.subscription).toMatchObject({
+      status: 'free',
+      planId: 'free',
+      cancelAtPeriodEnd: false,
+      trialUsed: true,
+    });
     expect(after.plan.id).toBe('free');
     expect(after.paused.publishedDeals).toBe(2);
     const rows = await test.runtime.database.db
@@ -121,9 +125,7 @@ describe('billing: plans, quotas and subscriptions', () => {
       test,
       sql`select details from audit_events where action = 'subscription_changed' and details->>'organizationId' = ${teamId}`,
     );
-    expect(audit.map((row) => row.details.event)).toEqual(
-      expect.arrayContaining(['trial_started', 'cancel_scheduled', 'canceled']),
-    );
+    expect(audit.map((row) => row.details.event)).toEqual(expect.arrayContaining(['trial_started', 'canceled']));
     const mail = await latestMail(test, merchant.email, 'billing-notice');
     expect(mail?.text).toContain('paused');
 
@@ -133,6 +135,27 @@ describe('billing: plans, quotas and subscriptions', () => {
     expect(upgrade.json().subscription.status).toBe('past_due');
     expect(upgrade.json().paused.publishedDeals).toBe(0);
     expect(upgrade.json().dueInvoice).not.toBeNull();
+  });
+
+  it('during a trial a smaller paid plan applies at once and keeps the trial’s end; cancel ends the trial', async () => {
+    const merchant = await createTestUser(test, { accountType: 'merchant', locale: 'en' });
+    const teamId = await teamOf(test, merchant);
+    const trial = (await call(test, merchant, 'POST', '/api/v1/billing/trial', { planId: 'enterprise' })).json();
+    const trialEndsAt = trial.subscription.trialEndsAt;
+    const down = await call(test, merchant, 'POST', '/api/v1/billing/change', { planId: 'starter' });
+    expect(down.statusCode).toBe(200);
+    expect(down.json().subscription).toMatchObject({ status: 'trialing', planId: 'starter', trialEndsAt });
+    expect(down.json().pendingChange).toBeNull();
+    expect(down.json().plan.id).toBe('starter');
+    const cancel = await call(test, merchant, 'POST', '/api/v1/billing/cancel', {});
+    expect(cancel.statusCode).toBe(200);
+    expect(cancel.json().subscription).toMatchObject({ status: 'free', planId: 'free', cancelAtPeriodEnd: false });
+    expect(cancel.json().pendingChange).toBeNull();
+    const audit = await rowsOf<{ details: { event: string } }>(
+      test,
+      sql`select details from audit_events where action = 'subscription_changed' and details->>'organizationId' = ${teamId} order by created_at`,
+    );
+    expect(audit.map((row) => row.details.event)).toEqual(['trial_started', 'downgraded', 'canceled']);
   });
 
   it('trial → CMI renewal invoice → paid → active; unpaid past the grace → Free', async () => {

@@ -218,6 +218,11 @@ export class SubscriptionService {
       });
       return;
     }
+    // A trial has no paid period to honour: a smaller plan, or Free, applies at once (a trial Stripe
+    // already bills keeps Stripe's schedule).
+    if (current.status === 'trialing' && !current.stripeSubscriptionId) {
+      return this.downgradeTrial(actorId, organizationId, planId);
+    }
     if (planId === 'free') return this.cancel(actorId, organizationId, locale);
     if (stripe && current.stripeSubscriptionId) {
       await stripe.changePrice({
@@ -279,6 +284,9 @@ export class SubscriptionService {
   async cancel(actorId: string, organizationId: string, locale: Locale): Promise<void> {
     const current = await this.find(organizationId);
     if (!current || !isLiving(current.status)) throw billingRefused(locale, 'plan_unchanged');
+    if (current.status === 'trialing' && !current.stripeSubscriptionId) {
+      return this.downgradeTrial(actorId, organizationId, 'free');
+    }
     const stripe = current.provider === 'stripe' ? this.deps.stripe() : null;
     if (stripe && current.stripeSubscriptionId) {
       await stripe.cancelAtPeriodEnd({
@@ -300,6 +308,46 @@ export class SubscriptionService {
         {
           date: row.currentPeriodEnd,
         },
+      );
+    });
+  }
+
+  /**
+   * Leaving a trial for a smaller plan or Free, at once: Free ends the trial (status 'free'), a
+   * smaller paid plan keeps the trial's end. Deals beyond the new limit are paused, not deleted.
+   */
+  private async downgradeTrial(actorId: string, organizationId: string, planId: PlanId): Promise<void> {
+    await this.deps.db.transaction(async (tx) => {
+      const row = await this.lock(tx, organizationId);
+      if (!row) throw new AppError('not_found');
+      if (planId === 'free') {
+        await this.record(
+          tx,
+          organizationId,
+          actorId,
+          row,
+          {
+            planId: 'free',
+            status: 'free',
+            cancelAtPeriodEnd: false,
+            pendingPlanId: null,
+            currentPeriodStart: null,
+            currentPeriodEnd: null,
+            trialEndsAt: null,
+          },
+          'canceled',
+          {},
+        );
+        return;
+      }
+      await this.record(
+        tx,
+        organizationId,
+        actorId,
+        row,
+        { planId, cancelAtPeriodEnd: false, pendingPlanId: null },
+        'downgraded',
+        { planId },
       );
     });
   }
