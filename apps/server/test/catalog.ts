@@ -38,12 +38,24 @@ export async function joinTeam(
   role: 'admin' | 'editor' | 'analyst',
 ): Promise<void> {
   const teamId = await teamOf(test, owner);
+  await unlimitedSeats(test, owner);
   const invite = await call(test, owner, 'POST', `/api/v1/teams/${teamId}/invitations`, { email: invitee.email, role });
   if (invite.statusCode !== 201) throw new Error(`invite refused: ${invite.body}`);
   const mail = await latestMail(test, invitee.email, 'team-invitation');
   const token = new URL(linkIn(mail?.text ?? '', '/invitations/accept')).searchParams.get('token') ?? '';
   const accepted = await call(test, invitee, 'POST', '/api/v1/invitations/accept', { token });
   if (accepted.statusCode !== 200) throw new Error(`accept refused: ${accepted.body}`);
+}
+
+/**
+ * Free has one seat: tests about roles (not about plans) lift that limit for their platform, as
+ * an admin may. The seat quota itself is tested with billing.
+ */
+export async function unlimitedSeats(test: TestApp, actor: TestUser): Promise<void> {
+  const free = await test.runtime.services.billing.plans.get('free');
+  if (free.quotas.teamSeats !== null) {
+    await test.runtime.services.billing.plans.update(actor.id, 'free', { quotas: { teamSeats: null } });
+  }
 }
 
 let categoryCounter = 0;

@@ -28,6 +28,8 @@ export default [
       route('merchant/orders', 'routes/merchant/orders/list.tsx'),
       route('merchant/orders/:id', 'routes/merchant/orders/detail.tsx', { id: 'merchant-order' }),
       route('merchant/redeem', 'routes/merchant/orders/redeem.tsx'),
+      route('merchant/settlements', 'routes/money/merchant-settlements.tsx'),
+      route('merchant/settlements/:id', 'routes/money/merchant-settlement.tsx'),
     ]),
     // Affiliation: promoting deals, tracked links, commissions.
     route('p/:slug/promote', 'routes/affiliation/promote.tsx'),
@@ -36,6 +38,7 @@ export default [
       route('influencer/links', 'routes/affiliation/links.tsx'),
       route('influencer/links/:id', 'routes/affiliation/link-stats.tsx'),
       route('influencer/earnings', 'routes/affiliation/commissions.tsx', { id: 'influencer-earnings' }),
+      route('influencer/payouts', 'routes/money/influencer-payouts.tsx'),
       route('merchant/affiliations', 'routes/affiliation/merchant-requests.tsx'),
       route('merchant/commissions', 'routes/affiliation/commissions.tsx', { id: 'merchant-commissions' }),
       route('merchant/affiliation-settings', 'routes/affiliation/merchant-settings.tsx'),
@@ -54,10 +57,15 @@ export default [
     route('newsletter/confirm', 'routes/newsletter/token-page.tsx', { id: 'newsletter-confirm' }),
     route('newsletter/unsubscribe', 'routes/newsletter/token-page.tsx', { id: 'newsletter-unsubscribe' }),
     route('dashboard', 'routes/dashboard.tsx'),
+    route('referrals', 'routes/money/referrals.tsx'),
     // Merchant team's deals.
     route('merchant/products', 'routes/merchant/products/list.tsx'),
     route('merchant/products/new', 'routes/merchant/products/editor.tsx', { id: 'product-new' }),
     route('merchant/products/:id', 'routes/merchant/products/editor.tsx', { id: 'product-edit' }),
+    // Billing: the team's plan, quotas and invoices; a person's own invoices.
+    route('merchant/billing', 'routes/merchant/billing/billing.tsx'),
+    route('merchant/billing/invoices', 'routes/merchant/billing/invoices.tsx'),
+    route('account/invoices', 'routes/account/invoices.tsx'),
     route('notifications', 'routes/notifications/route.tsx'),
     route('settings', 'routes/settings/index.ts'),
     layout('routes/settings/settings-layout.tsx', [
@@ -86,6 +94,14 @@ export default [
       route('admin/orders', 'routes/admin/payments/orders.tsx'),
       route('admin/orders/:id', 'routes/merchant/orders/detail.tsx', { id: 'admin-order' }),
       route('admin/payments', 'routes/admin/payments/payments.tsx'),
+      route('admin/payouts', 'routes/admin/money/payout-runs.tsx'),
+      route('admin/payouts/:id', 'routes/admin/money/payout-run.tsx'),
+      route('admin/settlements', 'routes/admin/money/settlements.tsx'),
+      route('admin/finance', 'routes/admin/money/finance.tsx'),
+      route('admin/referrals', 'routes/admin/money/referrals.tsx'),
+      route('admin/plans', 'routes/admin/billing/plans.tsx'),
+      route('admin/subscriptions', 'routes/admin/billing/subscriptions.tsx'),
+      route('admin/invoices', 'routes/admin/billing/invoices.tsx'),
       // The platform's official social accounts: the same pages as /social, owner "platform".
       layout('routes/social/social-layout.tsx', { id: 'admin-social-layout' }, [
         route('admin/social', 'routes/social/manager.tsx'),

@@ -24,6 +24,19 @@ export const affiliationAuditActions = [
 ] as const;
 export type AffiliationAuditAction = (typeof affiliationAuditActions)[number];
 
+/** Billing: each subscription transition and each admin change to a plan. */
+export const billingAuditActions = ['subscription_changed', 'plan_updated'] as const;
+export type BillingAuditAction = (typeof billingAuditActions)[number];
+
+/** Payouts: each run created, approved, and each transfer marked paid or failed. */
+export const payoutAuditActions = [
+  'payout_run_created',
+  'payout_run_approved',
+  'payout_line_paid',
+  'payout_line_failed',
+] as const;
+export type PayoutAuditAction = (typeof payoutAuditActions)[number];
+
 /** Security events the audit log records; the admin UI has a label for each. */
 export const auditActions = [
   'sign_in',
@@ -48,6 +61,8 @@ export const auditActions = [
   'team_ownership_transferred',
   ...kycAuditActions,
   ...affiliationAuditActions,
+  ...billingAuditActions,
+  ...payoutAuditActions,
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

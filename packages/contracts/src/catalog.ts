@@ -190,6 +190,9 @@ export const productSchema = z
     moderation: z
       .object({ hold: z.boolean(), reason: z.string().nullable(), at: z.iso.datetime().nullable() })
       .describe('Set when an admin unpublished the deal: it cannot be republished until an admin lifts it'),
+    pausedByPlan: z
+      .boolean()
+      .describe('Taken off the marketplace because the plan allows fewer live deals; back when the plan allows'),
     images: z.array(productImageSchema),
     publishedAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),

@@ -24,6 +24,7 @@ export const errorTitles: Record<Locale, Record<ErrorCode, string>> = {
       'Sans vérification KYC, vous pouvez publier 3 offres au maximum. Faites vérifier votre entreprise pour en publier davantage.',
     moderation_hold:
       'Cette offre a été dépubliée par la modération : corrigez-la puis contactez le support pour la republier.',
+    quota_exceeded: 'Votre formule a atteint sa limite pour cette action. Passez à une formule supérieure pour continuer.',
   },
   en: {
     validation_failed: 'Some of the information is invalid.',
@@ -45,6 +46,7 @@ export const errorTitles: Record<Locale, Record<ErrorCode, string>> = {
     deal_limit_reached:
       'Without KYC verification you can publish 3 deals at most. Get your company verified to publish more.',
     moderation_hold: 'This deal was unpublished by moderation: fix it, then contact support to publish it again.',
+    quota_exceeded: 'Your plan has reached its limit for this action. Upgrade your plan to continue.',
   },
   ar: {
     validation_failed: 'بعض المعلومات غير صالحة.',
@@ -65,6 +67,7 @@ export const errorTitles: Record<Locale, Record<ErrorCode, string>> = {
     challenge_failed: 'فشل التحقق من الرسائل المزعجة أو انتهت صلاحيته. أعد تحميل الصفحة وحاول مرة أخرى.',
     deal_limit_reached: 'بدون التحقق KYC يمكنك نشر 3 عروض كحد أقصى. وثّق شركتك لنشر المزيد.',
     moderation_hold: 'ألغت الإدارة نشر هذا العرض: صحّحه ثم تواصل مع الدعم لإعادة نشره.',
+    quota_exceeded: 'بلغت باقتك الحد الأقصى لهذا الإجراء. انتقل إلى باقة أعلى للمتابعة.',
   },
 };
 

@@ -25,6 +25,8 @@ export const ErrorCode = {
   // Catalog: an unverified merchant's published-deal limit; a deal an admin unpublished.
   DealLimitReached: 'deal_limit_reached',
   ModerationHold: 'moderation_hold',
+  // Billing: a plan's quota is used up (the problem carries quota, limit, used, upgradeUrl).
+  QuotaExceeded: 'quota_exceeded',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -47,6 +49,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   challenge_failed: 422,
   deal_limit_reached: 403,
   moderation_hold: 409,
+  quota_exceeded: 402,
 };
 
 /** RFC 9457 problem details, as every error response body of the API. */
@@ -63,6 +66,10 @@ export const problemSchema = z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
       .describe('Field errors, for validation failures'),
+    quota: z.string().optional().describe('quota_exceeded: the quota that is used up'),
+    limit: z.number().int().nullable().optional().describe('quota_exceeded: the plan’s limit'),
+    used: z.number().int().optional().describe('quota_exceeded: what is used now'),
+    upgradeUrl: z.string().optional().describe('quota_exceeded: where to change plan'),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;

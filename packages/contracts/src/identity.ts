@@ -39,6 +39,8 @@ export const signUpBodySchema = z.object({
   accountType: z.enum(accountTypes),
   locale: z.enum(locales).optional(),
   callbackURL: z.string().max(500).optional(),
+  /** A referral code typed in or carried by a `/join/<code>` link (else the souk_ref cookie). */
+  referralCode: z.string().trim().max(40).optional(),
 });
 export type SignUpBody = z.infer<typeof signUpBodySchema>;
 

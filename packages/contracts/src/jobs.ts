@@ -12,6 +12,11 @@ export const QueueName = {
   SocialPublish: 'social.publish',
   SocialSweep: 'social.sweep',
   SocialRefreshTokens: 'social.refresh-tokens',
+  SettlementsMonthly: 'settlements.monthly',
+  ReferralsAccrue: 'referrals.accrue',
+  BillingDaily: 'billing.daily',
+  PayoutsMonthlyRun: 'payouts.monthly-run',
+  InvoicingDeliver: 'invoicing.deliver',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -29,6 +34,26 @@ export const jobPayloadSchemas = {
   [QueueName.SocialPublish]: z.object({ targetId: z.uuid() }),
   [QueueName.SocialSweep]: z.object({}),
   [QueueName.SocialRefreshTokens]: z.object({}),
+  /** Settlements and commission invoices of a month (default: the month before the run). */
+  [QueueName.SettlementsMonthly]: z.object({
+    period: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
+  }),
+  /** Referral bonuses on newly approved commissions, their reversals, merchant rewards. */
+  [QueueName.ReferralsAccrue]: z.object({}),
+  /** Subscriptions: trials ending, period ends (renewals, pending downgrades), CMI grace expiry. */
+  [QueueName.BillingDaily]: z.object({}),
+  /** The month's payout run (preview) for the period that just ended; idempotent per period. */
+  [QueueName.PayoutsMonthlyRun]: z.object({
+    period: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
+  }),
+  /** An issued invoice or credit note: its PDF rendered and stored once, then mailed once. */
+  [QueueName.InvoicingDeliver]: z.object({ invoiceId: z.uuid() }),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<Q extends QueueName> = z.input<(typeof jobPayloadSchemas)[Q]>;

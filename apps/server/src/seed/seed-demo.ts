@@ -44,6 +44,8 @@ export async function seedDemoData(services: Services): Promise<SeedResult> {
     merchantTeamIds: merchants.map((merchant) => merchant.teamId),
     influencerIds: await demoInfluencerIds(services),
   });
+  // The demo commissions were written directly: their ledger postings, so balances and payouts see them.
+  await services.payouts.seedDemo();
   // Paid orders with vouchers (some redeemed) on the demo deals, bought by the demo influencers.
   await services.payments.seedDemo({
     deals: await Promise.all(

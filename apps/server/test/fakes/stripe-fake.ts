@@ -23,6 +23,25 @@ export interface FakeSession {
   customer_email: string | null;
   success_url: string;
   cancel_url: string;
+  mode: 'payment' | 'subscription';
+  customer: string | null;
+  subscription: string | null;
+}
+
+/** Stripe Billing's subscription, as much of it as the platform reads. */
+export interface FakeSubscription {
+  id: string;
+  object: 'subscription';
+  customer: string;
+  status: 'trialing' | 'active' | 'past_due' | 'canceled';
+  cancel_at_period_end: boolean;
+  current_period_start: number;
+  current_period_end: number;
+  trial_end: number | null;
+  metadata: Record<string, string>;
+  items: { data: { id: string; price: { unit_amount: number; currency: string; product: string } }[] };
+  /** Each price change as asked: proration behaviour and amount. */
+  changes: { amount: number; proration: string }[];
 }
 
 export interface StripeFake {
@@ -30,12 +49,16 @@ export interface StripeFake {
   secretKey: string;
   webhookSecret: string;
   sessions: Map<string, FakeSession>;
+  customers: Map<string, { id: string; email: string; name: string; metadata: Record<string, string> }>;
+  subscriptions: Map<string, FakeSubscription>;
   refunds: { id: string; payment_intent: string; amount: number }[];
   requests: { method: string; path: string; idempotencyKey: string | null }[];
   /** Delay every refund answer (the refund is still applied): simulates a lost response. */
   refundDelayMs: number;
   /** Marks a session paid as Stripe does when the card goes through. */
   complete(sessionId: string): FakeSession;
+  /** Completes a subscription-mode session: the customer's subscription exists from now on. */
+  completeSubscription(sessionId: string): FakeSubscription;
   /** A webhook delivery: raw body and its Stripe-Signature header (timestamp overridable). */
   event(
     type: string,
@@ -66,6 +89,8 @@ export async function startStripeFake(): Promise<StripeFake> {
   const secretKey = `sk_test_${randomBytes(8).toString('hex')}`;
   const webhookSecret = `whsec_${randomBytes(16).toString('hex')}`;
   const sessions = new Map<string, FakeSession>();
+  const customers: StripeFake['customers'] = new Map();
+  const subscriptions = new Map<string, FakeSubscription>();
   const refunds: StripeFake['refunds'] = [];
   const requests: StripeFake['requests'] = [];
   const idempotent = new Map<string, { hash: string; status: number; body: unknown }>();
@@ -76,6 +101,8 @@ export async function startStripeFake(): Promise<StripeFake> {
     secretKey,
     webhookSecret,
     sessions,
+    customers,
+    subscriptions,
     refunds,
     requests,
     refundDelayMs: 0,
@@ -86,6 +113,37 @@ export async function startStripeFake(): Promise<StripeFake> {
       session.payment_status = 'paid';
       session.payment_intent = id('pi');
       return session;
+    },
+    completeSubscription(sessionId) {
+      const session = sessions.get(sessionId);
+      if (session?.mode !== 'subscription' || !session.customer)
+        throw new Error(`no subscription session ${sessionId}`);
+      const now = Math.floor(Date.now() / 1000);
+      const trialEnd = session.metadata.trial_end ? Number(session.metadata.trial_end) : null;
+      const subscription: FakeSubscription = {
+        id: id('sub'),
+        object: 'subscription',
+        customer: session.customer,
+        status: trialEnd ? 'trialing' : 'active',
+        cancel_at_period_end: false,
+        current_period_start: now,
+        current_period_end: trialEnd ?? now + 30 * 86_400,
+        trial_end: trialEnd,
+        metadata: { organization_id: session.metadata.organization_id ?? '', plan_id: session.metadata.plan_id ?? '' },
+        items: {
+          data: [
+            {
+              id: id('si'),
+              price: { unit_amount: session.amount_total, currency: session.currency, product: id('prod') },
+            },
+          ],
+        },
+        changes: [],
+      };
+      subscriptions.set(subscription.id, subscription);
+      session.status = 'complete';
+      session.subscription = subscription.id;
+      return subscription;
     },
     event(type, object, options = {}) {
       const eventId = options.id ?? id('evt');
@@ -163,11 +221,30 @@ export async function startStripeFake(): Promise<StripeFake> {
         currency: form['line_items[0][price_data][currency]'] ?? 'eur',
         client_reference_id: form.client_reference_id ?? null,
         payment_intent: null,
-        metadata: { order_id: form['metadata[order_id]'] ?? '', reference: form['metadata[reference]'] ?? '' },
+        metadata:
+          form.mode === 'subscription'
+            ? {
+                organization_id: form['metadata[organization_id]'] ?? '',
+                plan_id: form['metadata[plan_id]'] ?? '',
+                ...(form['subscription_data[trial_end]'] ? { trial_end: form['subscription_data[trial_end]'] } : {}),
+              }
+            : { order_id: form['metadata[order_id]'] ?? '', reference: form['metadata[reference]'] ?? '' },
         customer_email: form.customer_email ?? null,
         success_url: form.success_url.replace('{CHECKOUT_SESSION_ID}', sessionId),
         cancel_url: form.cancel_url ?? '',
+        mode: form.mode === 'subscription' ? 'subscription' : 'payment',
+        customer: form.customer ?? null,
+        subscription: null,
       };
+      if (session.mode === 'subscription' && (!session.customer || !customers.has(session.customer))) {
+        return missing('customer');
+      }
+      if (session.mode === 'subscription' && form['line_items[0][price_data][recurring][interval]'] !== 'month') {
+        return {
+          status: 400,
+          body: { error: { type: 'invalid_request_error', code: 'parameter_missing', message: 'recurring required' } },
+        };
+      }
       sessions.set(sessionId, session);
       return { status: 200, body: session };
     }
@@ -175,6 +252,53 @@ export async function startStripeFake(): Promise<StripeFake> {
     if (method === 'GET' && sessionMatch) {
       const session = sessions.get(decodeURIComponent(sessionMatch[1] ?? ''));
       return session ? { status: 200, body: session } : missing('checkout.session');
+    }
+    if (method === 'POST' && path === '/v1/customers') {
+      const customer = {
+        id: id('cus'),
+        object: 'customer',
+        email: form.email ?? '',
+        name: form.name ?? '',
+        metadata: { organization_id: form['metadata[organization_id]'] ?? '' },
+      };
+      customers.set(customer.id, customer);
+      return { status: 200, body: customer };
+    }
+    if (method === 'POST' && path === '/v1/billing_portal/sessions') {
+      if (!form.customer || !customers.has(form.customer)) return missing('customer');
+      const portalId = id('bps');
+      return {
+        status: 200,
+        body: {
+          id: portalId,
+          object: 'billing_portal.session',
+          url: `${baseUrl}/portal/${portalId}`,
+          return_url: form.return_url,
+        },
+      };
+    }
+    if (method === 'POST' && path === '/v1/products') {
+      return { status: 200, body: { id: id('prod'), object: 'product', name: form.name ?? '' } };
+    }
+    const subscriptionMatch = /^\/v1\/subscriptions\/([^/]+)$/.exec(path);
+    if (subscriptionMatch) {
+      const subscription = subscriptions.get(decodeURIComponent(subscriptionMatch[1] ?? ''));
+      if (!subscription) return missing('subscription');
+      if (method === 'GET') return { status: 200, body: subscription };
+      if (form.cancel_at_period_end !== undefined)
+        subscription.cancel_at_period_end = form.cancel_at_period_end === 'true';
+      const amount = form['items[0][price_data][unit_amount]'];
+      if (amount !== undefined) {
+        const item = subscription.items.data[0];
+        if (item && form['items[0][id]'] !== item.id) return missing('subscription_item');
+        if (item) item.price.unit_amount = Number(amount);
+        subscription.changes.push({
+          amount: Number(amount),
+          proration: form.proration_behavior ?? 'create_prorations',
+        });
+        if (form['metadata[plan_id]']) subscription.metadata.plan_id = form['metadata[plan_id]'];
+      }
+      return { status: 200, body: subscription };
     }
     if (method === 'POST' && path === '/v1/refunds') {
       const intent = form.payment_intent ?? '';

@@ -6,8 +6,12 @@ import {
   type AffiliationAuditAction,
   type AuditAction,
   affiliationAuditActions,
+  type BillingAuditAction,
+  billingAuditActions,
   type KycAuditAction,
   kycAuditActions,
+  type PayoutAuditAction,
+  payoutAuditActions,
 } from '@souk/contracts/audit';
 import type { TFunction } from 'i18next';
 
@@ -22,5 +26,13 @@ export function auditActionLabel(t: TFunction, action: AuditAction): string {
   if ((affiliationAuditActions as readonly string[]).includes(action)) {
     return t(`affiliationAudit.${action as AffiliationAuditAction}`);
   }
-  return t(`audit.actions.${action as Exclude<AuditAction, KycAuditAction | AffiliationAuditAction>}`);
+  if ((billingAuditActions as readonly string[]).includes(action)) {
+    return t(`billingAudit.${action as BillingAuditAction}`);
+  }
+  if ((payoutAuditActions as readonly string[]).includes(action)) {
+    return t(`payoutAudit.${action as PayoutAuditAction}`);
+  }
+  return t(
+    `audit.actions.${action as Exclude<AuditAction, KycAuditAction | AffiliationAuditAction | BillingAuditAction | PayoutAuditAction>}`,
+  );
 }

@@ -1,7 +1,9 @@
 import { affiliationAr } from './affiliation/ar';
+import { billingAr } from './billing/ar';
 import { catalogAr } from './catalog/ar';
 import type { fr } from './fr';
 import { kycAr } from './kyc/ar';
+import { moneyAr } from './money/ar';
 import { paymentsAr } from './payments/ar';
 import { siteAr } from './site/ar';
 import { socialAr } from './social/ar';
@@ -585,5 +587,7 @@ export const ar: typeof fr = {
   ...affiliationAr,
   ...catalogAr,
   ...paymentsAr,
+  ...moneyAr,
+  ...billingAr,
   ...socialAr,
 };

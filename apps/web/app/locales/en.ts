@@ -1,7 +1,9 @@
 import { affiliationEn } from './affiliation/en';
+import { billingEn } from './billing/en';
 import { catalogEn } from './catalog/en';
 import type { fr } from './fr';
 import { kycEn } from './kyc/en';
+import { moneyEn } from './money/en';
 import { paymentsEn } from './payments/en';
 import { siteEn } from './site/en';
 import { socialEn } from './social/en';
@@ -592,5 +594,7 @@ export const en: typeof fr = {
   ...affiliationEn,
   ...catalogEn,
   ...paymentsEn,
+  ...moneyEn,
+  ...billingEn,
   ...socialEn,
 };

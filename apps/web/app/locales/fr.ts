@@ -1,6 +1,8 @@
 import { affiliationFr } from './affiliation/fr';
+import { billingFr } from './billing/fr';
 import { catalogFr } from './catalog/fr';
 import { kycFr } from './kyc/fr';
+import { moneyFr } from './money/fr';
 import { paymentsFr } from './payments/fr';
 import { siteFr } from './site/fr';
 import { socialFr } from './social/fr';
@@ -597,5 +599,7 @@ export const fr = {
   ...affiliationFr,
   ...catalogFr,
   ...paymentsFr,
+  ...moneyFr,
+  ...billingFr,
   ...socialFr,
 };

@@ -15,6 +15,7 @@ import { StatsSection } from '../components/home/stats-section';
 import { TestimonialsSection } from '../components/home/testimonials-section';
 import { JsonLd } from '../components/json-ld';
 import { type ApiResult, apiJson, unwrap } from '../lib/api.server';
+import { billingApi } from '../lib/billing/billing-api';
 import { translations } from '../lib/i18n';
 import { publicPageMeta } from '../lib/public-meta';
 import { useRootData } from '../lib/root-data';
@@ -27,7 +28,7 @@ function itemsOr<T>(result: ApiResult<{ items: T[] }>): T[] {
 
 export async function loader({ context }: Route.LoaderArgs) {
   const [plans, testimonials, faq, stats, featured, dealsOfTheDay, categories] = await Promise.all([
-    apiJson<PlanList>(context, '/api/v1/site/plans'),
+    apiJson<PlanList>(context, billingApi.plans),
     apiJson<{ items: PublicTestimonial[] }>(context, '/api/v1/site/testimonials'),
     apiJson<{ items: PublicFaqEntry[] }>(context, '/api/v1/site/faq'),
     apiJson<MarketplaceStats>(context, '/api/v1/marketplace/stats'),

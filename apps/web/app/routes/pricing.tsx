@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../components/page-title';
 import { PlanCards, useQuotaText } from '../components/plans/plan-cards';
 import { apiJson, unwrap } from '../lib/api.server';
+import { billingApi } from '../lib/billing/billing-api';
 import { formatBasisPoints, formatMoney } from '../lib/format-money';
 import { translations } from '../lib/i18n';
 import { publicPageMeta } from '../lib/public-meta';
 import type { Route } from './+types/pricing';
 
 export async function loader({ context }: Route.LoaderArgs) {
-  return unwrap(await apiJson<PlanList>(context, '/api/v1/site/plans'));
+  return unwrap(await apiJson<PlanList>(context, billingApi.plans));
 }
 
 export const meta: Route.MetaFunction = ({ matches }) =>

@@ -14,7 +14,12 @@ import { getViewer } from '../lib/session.server';
 import { useFeedbackToast } from '../lib/use-feedback-toast';
 import type { Route } from './+types/sign-up';
 
-type SignUpValues = { name: string; email: string; accountType: AccountType | '' };
+type SignUpValues = { name: string; email: string; accountType: AccountType | ''; referralCode: string };
+
+/** A referral code as links carry it (`/join/<code>` lands here with `?ref=`); anything else is dropped. */
+function referralCodeOf(value: string | null | undefined): string {
+  return value && /^[A-Za-z0-9]{4,16}$/.test(value) ? value.toUpperCase() : '';
+}
 type SignUpResult =
   | { ok: true; email: string }
   | { ok: false; error: string; fieldErrors: Record<string, string>; values: SignUpValues };
@@ -27,6 +32,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     name: url.searchParams.get('name')?.slice(0, 120) ?? '',
     email: url.searchParams.get('email')?.slice(0, 254) ?? '',
     accountType: '',
+    referralCode: referralCodeOf(url.searchParams.get('ref')),
   };
   return { prefill };
 }
@@ -40,7 +46,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const locale = localeOf(request);
   const text = translations[locale];
   const accountType = accountTypes.find((type) => type === form.get('accountType')) ?? '';
-  const values: SignUpValues = { name: formText(form, 'name'), email: formText(form, 'email'), accountType };
+  const values: SignUpValues = {
+    name: formText(form, 'name'),
+    email: formText(form, 'email'),
+    accountType,
+    referralCode: referralCodeOf(formText(form, 'referralCode')),
+  };
   const password = formSecret(form, 'password');
 
   const fieldErrors: Record<string, string> = {};
@@ -54,7 +65,15 @@ export async function action({ request, context }: Route.ActionArgs) {
 
   const result = await apiJson(context, '/api/auth/sign-up/email', {
     method: 'POST',
-    json: { name: values.name, email: values.email, password, accountType, locale, callbackURL: afterEmailVerified },
+    json: {
+      name: values.name,
+      email: values.email,
+      password,
+      accountType,
+      locale,
+      callbackURL: afterEmailVerified,
+      ...(values.referralCode ? { referralCode: values.referralCode } : {}),
+    },
   });
   if (result.ok) return data<SignUpResult>({ ok: true, email: values.email });
   return data<SignUpResult>(
@@ -92,7 +111,13 @@ export default function SignUp({ loaderData, actionData }: Route.ComponentProps)
         </Alert>
       )}
       <Form method="post">
+        {values?.referralCode && <input type="hidden" name="referralCode" value={values.referralCode} />}
         <Stack gap="md">
+          {values?.referralCode && (
+            <Text size="sm" c="dimmed" data-testid="referral-code">
+              {t('money.referrals.invitedWith', { code: values.referralCode })}
+            </Text>
+          )}
           <TextInput
             label={t('signUp.name')}
             description={t('signUp.nameHint')}

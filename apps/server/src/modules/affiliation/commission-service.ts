@@ -1,11 +1,12 @@
 import type { CommissionStatus, CommissionView } from '@souk/contracts/affiliation';
 import type { Currency } from '@souk/contracts/catalog';
 import type { Locale } from '@souk/contracts/locales';
-import { and, desc, eq, gte, lt, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/database.ts';
+import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { CommissionPresenter, CommissionRow } from './commission-views.ts';
-import type { AuditTrail, PeopleDirectory, TeamDirectory } from './ports.ts';
+import { commissionMovement } from './conversion-service.ts';
+import type { AuditTrail, CommissionLedger, PeopleDirectory, TeamDirectory } from './ports.ts';
 import { refused } from './problems.ts';
 import { affiliationCommissions, affiliationConversions } from './schema.ts';
 import type { Side } from './viewer-side.ts';
@@ -52,6 +53,7 @@ export interface CommissionServiceDeps {
   people: PeopleDirectory;
   audit: AuditTrail;
   presenter: CommissionPresenter;
+  ledger: CommissionLedger;
 }
 
 /**
@@ -174,6 +176,9 @@ export class CommissionService {
         .where(and(eq(affiliationCommissions.id, row.id), eq(affiliationCommissions.status, 'pending')))
         .returning();
       if (!next) throw refused(locale, 'conflict', 'commission_not_pending');
+      await this.post(tx, [next], (movement, commission) =>
+        this.deps.ledger.approved(tx, movement, commission.amountMinor),
+      );
       await this.deps.audit.record(
         {
           action: 'commission_approved',
@@ -209,6 +214,13 @@ export class CommissionService {
         .where(and(eq(affiliationCommissions.id, row.id), eq(affiliationCommissions.status, 'pending')))
         .returning();
       if (!next) throw refused(locale, 'conflict', 'commission_not_pending');
+      await this.post(tx, [next], (movement, commission) =>
+        this.deps.ledger.reduced(tx, movement, {
+          amountMinor: commission.amountMinor,
+          from: 'pending',
+          reference: `${commission.id}:rejected`,
+        }),
+      );
       await this.deps.audit.record(
         {
           action: 'commission_rejected_fraud',
@@ -241,6 +253,9 @@ export class CommissionService {
           ),
         )
         .returning();
+      await this.post(tx, approved, (movement, commission) =>
+        this.deps.ledger.approved(tx, movement, commission.amountMinor),
+      );
       for (const row of approved) {
         await this.deps.audit.record(
           {
@@ -254,6 +269,26 @@ export class CommissionService {
       }
       return approved.length;
     });
+  }
+
+  /** Runs a ledger posting per commission, with the source of its sale (read in the same transaction). */
+  private async post(
+    tx: Executor,
+    rows: CommissionRow[],
+    posting: (movement: ReturnType<typeof commissionMovement>, commission: CommissionRow) => Promise<void>,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const sources = await tx
+      .select({ id: affiliationConversions.id, source: affiliationConversions.source })
+      .from(affiliationConversions)
+      .where(
+        inArray(
+          affiliationConversions.id,
+          rows.map((row) => row.conversionId),
+        ),
+      );
+    const sourceOf = new Map(sources.map((row) => [row.id, row.source]));
+    for (const row of rows) await posting(commissionMovement(row, sourceOf.get(row.conversionId) ?? 'api'), row);
   }
 
   private async one(row: CommissionRow): Promise<CommissionView> {

@@ -8,7 +8,14 @@ import type { ClickBuffer } from './click-buffer.ts';
 import { commissionAfterRefund, commissionAmount, ruleFor } from './commission-rules.ts';
 import type { CommissionPresenter, CommissionRow, ConversionRow } from './commission-views.ts';
 import { fraudSignalsFor } from './fraud-signals.ts';
-import type { AuditTrail, FraudThresholds, PeopleDirectory, ProductDirectory } from './ports.ts';
+import type {
+  AuditTrail,
+  CommissionLedger,
+  CommissionMovement,
+  FraudThresholds,
+  PeopleDirectory,
+  ProductDirectory,
+} from './ports.ts';
 import { invalid } from './problems.ts';
 import {
   affiliationClicks,
@@ -52,6 +59,20 @@ export interface ConversionServiceDeps {
   audit: AuditTrail;
   presenter: CommissionPresenter;
   thresholds: FraudThresholds;
+  ledger: CommissionLedger;
+}
+
+export function commissionMovement(
+  commission: CommissionRow,
+  source: CommissionMovement['source'],
+): CommissionMovement {
+  return {
+    id: commission.id,
+    influencerId: commission.influencerId,
+    organizationId: commission.organizationId,
+    currency: commission.currency,
+    source,
+  };
 }
 
 type ClickRow = typeof affiliationClicks.$inferSelect;
@@ -124,6 +145,7 @@ export class ConversionService {
             })
             .returning();
           commission = inserted as CommissionRow;
+          await this.deps.ledger.accrued(tx, commissionMovement(commission, report.source), commission.amountMinor);
         }
         return { row, commission };
       });
@@ -294,6 +316,14 @@ export class ConversionService {
           .where(eq(affiliationCommissions.id, commission.id))
           .returning();
         next = changed ?? null;
+        const takenBack = commission.amountMinor - (full ? 0 : amountAfter);
+        if (takenBack > 0) {
+          await this.deps.ledger.reduced(tx, commissionMovement(commission, conversion.source), {
+            amountMinor: takenBack,
+            from: commission.status as 'pending' | 'approved' | 'paid',
+            reference: `${commission.id}:${refundRef}`,
+          });
+        }
         await this.deps.audit.record(
           {
             action: 'commission_reversed',

@@ -15,10 +15,13 @@ import { LinkCache } from './link-cache.ts';
 import { linkRoutes } from './link-routes.ts';
 import { LinkService } from './link-service.ts';
 import { moneyRoutes } from './money-routes.ts';
+import { PayoutCommissionFacts } from './payout-facts.ts';
 import { PerformanceReader } from './performance.ts';
 import { pixelRoutes } from './pixel-routes.ts';
 import {
+  type ApprovedInfluencerQuota,
   type AuditTrail,
+  type CommissionLedger,
   defaultFraudThresholds,
   type FraudThresholds,
   type Notifier,
@@ -35,7 +38,8 @@ import { StatsService } from './stats-service.ts';
 import { ViewerSides } from './viewer-side.ts';
 import { UniqueClickWindow } from './visitor.ts';
 
-export type { ProductFacts } from './ports.ts';
+export type { CommissionDetail, OpenCommission, PayableCommission } from './payout-facts.ts';
+export type { CommissionLedger, CommissionMovement, ProductFacts } from './ports.ts';
 
 /** Channel on which nodes tell each other which link codes changed. */
 const linkChangesChannel = 'affiliation.link-changes';
@@ -49,6 +53,8 @@ export interface AffiliationModule {
   clicks: ClickBuffer;
   /** Links and clicks as social publishing reads them (its port). */
   socialFacts: SocialLinkFacts;
+  /** Approved commissions as payouts batches and settles them (its port). */
+  payoutFacts: PayoutCommissionFacts;
   /**
    * For the checkout (payments): a sale made on Souk, attributed from the buyer's souk_cid.
    * Idempotent on (merchant, orderRef) like the conversions API.
@@ -67,6 +73,8 @@ export interface AffiliationModule {
 
 export interface AffiliationModuleDeps {
   db: Database;
+  /** The plan's approved-influencer quota (billing; bound lazily, billing is built later). */
+  influencerQuota?: ApprovedInfluencerQuota;
   publicUrl: string;
   events: EventBus;
   logger: { error(details: object, message: string): void; warn(details: object, message: string): void };
@@ -75,6 +83,8 @@ export interface AffiliationModuleDeps {
   people: PeopleDirectory;
   audit: AuditTrail;
   notifications: Notifier;
+  /** Posts each commission's accrual, approval and reversal to the ledger. */
+  ledger: CommissionLedger;
   /** Optional local MaxMind database (.mmdb) for click countries. */
   geoipDatabasePath?: string | undefined;
   fraud?: Partial<FraudThresholds>;
@@ -105,6 +115,7 @@ export function createAffiliationModule(deps: AffiliationModuleDeps): Affiliatio
     notifications: deps.notifications,
     settings,
     performance,
+    influencerQuota: deps.influencerQuota,
     onLinksChanged: async (codes) => {
       cache.invalidate(codes);
       if (codes.length > 0) await deps.events.publish(linkChangesChannel, { codes });
@@ -128,6 +139,7 @@ export function createAffiliationModule(deps: AffiliationModuleDeps): Affiliatio
     audit: deps.audit,
     presenter,
     thresholds: { ...defaultFraudThresholds, ...deps.fraud },
+    ledger: deps.ledger,
   });
   const commissions = new CommissionService({
     db: deps.db,
@@ -135,6 +147,7 @@ export function createAffiliationModule(deps: AffiliationModuleDeps): Affiliatio
     people: deps.people,
     audit: deps.audit,
     presenter,
+    ledger: deps.ledger,
   });
   const stats = new StatsService(deps.db);
   const exporter = new CsvExporter(deps.db);
@@ -150,6 +163,7 @@ export function createAffiliationModule(deps: AffiliationModuleDeps): Affiliatio
     settings,
     clicks: buffer,
     socialFacts: new SocialLinkFacts({ db: deps.db, links }),
+    payoutFacts: new PayoutCommissionFacts({ db: deps.db, products: deps.products }),
     recordCheckoutSale: (sale) => conversions.record({ ...sale, source: 'checkout' }, 'fr'),
     seedDemo: (input) => seedDemoAffiliation({ db: deps.db, products: deps.products, settings, ...input }),
     async start() {

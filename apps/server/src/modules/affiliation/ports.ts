@@ -1,4 +1,5 @@
 import type { Commission, Currency, ProductStatus } from '@souk/contracts/catalog';
+import type { Locale } from '@souk/contracts/locales';
 import type { TeamRole } from '@souk/contracts/teams';
 import type { Executor } from '../../platform/db/database.ts';
 import type { IdentityModule } from '../identity/module.ts';
@@ -48,3 +49,38 @@ export const defaultFraudThresholds: FraudThresholds = {
   clicksPerIpPerHour: 20,
   conversionsPerIpPerDay: 3,
 };
+
+/** A commission as the ledger postings need it. */
+export interface CommissionMovement {
+  id: string;
+  influencerId: string;
+  organizationId: string;
+  currency: string;
+  /** How the sale was reported: a checkout sale is netted from the merchant's settlement. */
+  source: 'api' | 'pixel' | 'checkout';
+}
+
+/**
+ * The money side of the commission lifecycle, posted to the ledger inside affiliation's own
+ * transactions so the status change and its postings commit together. `reference` makes each
+ * posting idempotent (a refund's ref, a decision).
+ */
+export interface CommissionLedger {
+  accrued(executor: Executor, commission: CommissionMovement, amountMinor: number): Promise<void>;
+  approved(executor: Executor, commission: CommissionMovement, amountMinor: number): Promise<void>;
+  /** Part or all of a commission taken back (refund, fraud), from the state it was in. */
+  reduced(
+    executor: Executor,
+    commission: CommissionMovement,
+    change: { amountMinor: number; from: 'pending' | 'approved' | 'paid'; reference: string },
+  ): Promise<void>;
+}
+
+/**
+ * The plan's approved-influencer quota (billing), counted in affiliation's own transactions: one
+ * unit per influencer a team works with, taken at their first approval, given back at their last end.
+ */
+export interface ApprovedInfluencerQuota {
+  consume(executor: Executor, organizationId: string, locale: Locale): Promise<void>;
+  release(executor: Executor, organizationId: string): Promise<void>;
+}

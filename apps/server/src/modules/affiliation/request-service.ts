@@ -6,11 +6,18 @@ import {
 } from '@souk/contracts/affiliation';
 import type { Commission } from '@souk/contracts/catalog';
 import type { Locale } from '@souk/contracts/locales';
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Database } from '../../platform/db/database.ts';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { PerformanceReader } from './performance.ts';
-import type { AuditTrail, Notifier, PeopleDirectory, ProductDirectory, TeamDirectory } from './ports.ts';
+import type {
+  ApprovedInfluencerQuota,
+  AuditTrail,
+  Notifier,
+  PeopleDirectory,
+  ProductDirectory,
+  TeamDirectory,
+} from './ports.ts';
 import { refused } from './problems.ts';
 import { affiliationLinks, affiliationRequests } from './schema.ts';
 import type { SettingsService } from './settings-service.ts';
@@ -35,6 +42,8 @@ export interface RequestServiceDeps {
   performance: PerformanceReader;
   /** Tells every node to forget cached links (their codes) after an affiliation ends. */
   onLinksChanged(codes: string[]): Promise<void>;
+  /** The plan's limit of approved influencers; absent, none applies. */
+  influencerQuota?: ApprovedInfluencerQuota | undefined;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -61,10 +70,13 @@ export class RequestService {
     if (!product) throw new AppError('not_found');
     if (product.status !== 'published') throw refused(locale, 'conflict', 'product_not_published');
     const influencer = await this.deps.people.getContact(influencerId);
-    const autoApprove = (await this.deps.settings.product(productId))?.autoApprove ?? false;
+    const wantsAutoApprove = (await this.deps.settings.product(productId))?.autoApprove ?? false;
     let rows: RequestRow[];
     try {
       rows = (await this.deps.db.transaction(async (tx) => {
+        // Past the plan's approved-influencer limit, an automatic approval waits for a manager.
+        const autoApprove =
+          wantsAutoApprove && (await this.takeInfluencerUnit(tx, product.organizationId, influencerId, locale));
         const inserted = await tx
           .insert(affiliationRequests)
           .values({
@@ -157,6 +169,10 @@ export class RequestService {
   ): Promise<AffiliationRequestView> {
     const product = await this.deps.products.find(row.productId);
     const updated = await this.deps.db.transaction(async (tx) => {
+      // A first approval of this influencer by the team takes a unit of the plan's quota.
+      if (decision.approved && (await this.otherApprovals(tx, row)) === 0) {
+        await this.deps.influencerQuota?.consume(tx, row.organizationId, context.locale);
+      }
       // Only a still-pending request changes: two managers deciding at once, one wins.
       const [next] = await tx
         .update(affiliationRequests)
@@ -211,6 +227,9 @@ export class RequestService {
         .where(and(eq(affiliationRequests.id, row.id), eq(affiliationRequests.status, 'approved')))
         .returning();
       if (!next) throw refused(context.locale, 'conflict', 'request_decided');
+      if ((await this.otherApprovals(tx, row)) === 0) {
+        await this.deps.influencerQuota?.release(tx, row.organizationId);
+      }
       const links = await tx
         .update(affiliationLinks)
         .set({ active: false })
@@ -230,6 +249,52 @@ export class RequestService {
     });
     await this.deps.onLinksChanged(codes);
     return (await this.present([updated], 'merchant'))[0] as AffiliationRequestView;
+  }
+
+  /** Whether a unit could be taken (or none was needed: the team already works with them). */
+  private async takeInfluencerUnit(
+    executor: Executor,
+    organizationId: string,
+    influencerId: string,
+    locale: Locale,
+  ): Promise<boolean> {
+    const others = await this.otherApprovals(executor, { organizationId, influencerId, id: null });
+    if (others > 0 || !this.deps.influencerQuota) return true;
+    try {
+      await this.deps.influencerQuota.consume(executor, organizationId, locale);
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'quota_exceeded') return false;
+      throw error;
+    }
+  }
+
+  /** The influencer's other approved affiliations with the same team. */
+  private async otherApprovals(
+    executor: Executor,
+    row: { organizationId: string; influencerId: string; id: string | null },
+  ): Promise<number> {
+    const [found] = await executor
+      .select({ count: sql<number>`count(*)::int` })
+      .from(affiliationRequests)
+      .where(
+        and(
+          eq(affiliationRequests.organizationId, row.organizationId),
+          eq(affiliationRequests.influencerId, row.influencerId),
+          eq(affiliationRequests.status, 'approved'),
+          row.id ? sql`${affiliationRequests.id} <> ${row.id}` : sql`true`,
+        ),
+      );
+    return found?.count ?? 0;
+  }
+
+  /** Influencers a team has approved (billing's approved-influencer gauge starts from it). */
+  async approvedInfluencerCount(organizationId: string, executor: Executor = this.deps.db): Promise<number> {
+    const [row] = await executor
+      .select({ count: sql<number>`count(distinct ${affiliationRequests.influencerId})::int` })
+      .from(affiliationRequests)
+      .where(and(eq(affiliationRequests.organizationId, organizationId), eq(affiliationRequests.status, 'approved')));
+    return row?.count ?? 0;
   }
 
   /** The approved affiliation of an influencer for a product, if any. */

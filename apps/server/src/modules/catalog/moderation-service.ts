@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { MessagingModule } from '../messaging/module.ts';
+import type { PublishedDealQuota } from './ports.ts';
 import { assertNoProblems, fieldError } from './product-rules.ts';
 import type { ProductService } from './product-service.ts';
 import type { ProductPresenter } from './product-views.ts';
@@ -17,6 +18,8 @@ export interface ModerationDeps {
   managerIdsOf(teamId: string, executor?: Executor): Promise<string[]>;
   notifications: Pick<MessagingModule['notifications'], 'notify'>;
   onChange(): void;
+  /** The plan's published-deal quota: a deal taken down gives its unit back. */
+  dealQuota?: PublishedDealQuota;
 }
 
 /** What admins do to merchants' deals: take them down with a reason, and decide placements. */
@@ -47,6 +50,7 @@ export class ModerationService {
         })
         .where(eq(catalogProducts.id, productId))
         .returning();
+      if (current.status === 'published') await this.deps.dealQuota?.release(tx, current.organizationId, 1);
       for (const userId of await this.deps.managerIdsOf(current.organizationId, tx)) {
         await this.deps.notifications.notify(
           userId,

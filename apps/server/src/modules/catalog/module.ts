@@ -14,6 +14,7 @@ import { ImageService } from './image-service.ts';
 import { MarketplaceService } from './marketplace-service.ts';
 import { catalogMerchantRoutes } from './merchant-routes.ts';
 import { ModerationService } from './moderation-service.ts';
+import type { PublishedDealQuota } from './ports.ts';
 import { ProductService } from './product-service.ts';
 import { ProductPresenter } from './product-views.ts';
 import { catalogPublicRoutes } from './public-routes.ts';
@@ -55,6 +56,8 @@ export interface CatalogModuleDeps {
   /** From KYC: the badge on merchant cards and the unverified deal limit. */
   verifiedOrganizations(ids: string[]): Promise<Set<string>>;
   messaging: Pick<MessagingModule, 'notifications'>;
+  /** The plan's published-deal quota (billing); bound after billing exists, so read lazily. */
+  dealQuota?: PublishedDealQuota;
   /** How long public reads are kept in memory. */
   cacheLifetimeMs?: number;
 }
@@ -87,6 +90,7 @@ export function createCatalogModule(deps: CatalogModuleDeps): CatalogModule {
     presenter,
     verifiedOrganizations: deps.verifiedOrganizations,
     onChange,
+    ...(deps.dealQuota ? { dealQuota: deps.dealQuota } : {}),
   });
   const images = new ImageService({ db: deps.db, files: deps.files, products, onChange });
   const moderation = new ModerationService({
@@ -96,6 +100,7 @@ export function createCatalogModule(deps: CatalogModuleDeps): CatalogModule {
     managerIdsOf: (teamId, executor) => deps.teams.managerIdsOf(teamId, executor),
     notifications: deps.messaging.notifications,
     onChange,
+    ...(deps.dealQuota ? { dealQuota: deps.dealQuota } : {}),
   });
   const marketplace = new MarketplaceService({
     db: deps.db,

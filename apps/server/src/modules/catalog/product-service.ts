@@ -15,6 +15,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
 import type { CategoryRow, CategoryService } from './category-service.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import type { PublishedDealQuota } from './ports.ts';
 import { assertNoProblems, fieldError, productProblems } from './product-rules.ts';
 import type { ProductPresenter, ProductRow } from './product-views.ts';
 import { columnsOf, mergeFields, type ProductFields, placementAfter } from './product-writes.ts';
@@ -44,6 +45,8 @@ export interface ProductServiceDeps {
   verifiedOrganizations(ids: string[]): Promise<Set<string>>;
   /** Clears the public read cache: every write changes what the marketplace shows. */
   onChange(): void;
+  /** The plan's limit of live deals; absent, only the KYC rule applies. */
+  dealQuota?: PublishedDealQuota;
 }
 
 /**
@@ -275,10 +278,11 @@ export class ProductService {
           );
         if ((live?.count ?? 0) >= unverifiedPublishedDealLimit) throw new AppError('deal_limit_reached');
       }
+      await this.deps.dealQuota?.consume(tx, current.organizationId, locale);
       const now = new Date();
       const [updated] = await tx
         .update(catalogProducts)
-        .set({ status: 'published', publishedAt: now, updatedAt: now })
+        .set({ status: 'published', publishedAt: now, updatedAt: now, pausedByPlan: false })
         .where(and(eq(catalogProducts.id, current.id), eq(catalogProducts.moderationHold, false)))
         .returning();
       if (!updated) throw new AppError('moderation_hold');
@@ -307,17 +311,32 @@ export class ProductService {
       .select({ id: catalogProductImages.id })
       .from(catalogProductImages)
       .where(eq(catalogProductImages.productId, current.id));
-    await this.deps.db.delete(catalogProducts).where(eq(catalogProducts.id, current.id));
+    await this.deps.db.transaction(async (tx) => {
+      await tx.delete(catalogProducts).where(eq(catalogProducts.id, current.id));
+      if (current.status === 'published') await this.deps.dealQuota?.release(tx, current.organizationId, 1);
+    });
     for (const image of images) await this.deps.files.deletePrefix(`catalog/images/${image.id}`);
     this.deps.onChange();
   }
 
   async setStatus(productId: string, status: ProductRow['status']): Promise<ProductView> {
-    const [row] = await this.deps.db
-      .update(catalogProducts)
-      .set({ status, updatedAt: new Date() })
-      .where(eq(catalogProducts.id, productId))
-      .returning();
+    const row = await this.deps.db.transaction(async (tx) => {
+      const [before] = await tx
+        .select({ status: catalogProducts.status })
+        .from(catalogProducts)
+        .where(eq(catalogProducts.id, productId))
+        .for('update');
+      const [updated] = await tx
+        .update(catalogProducts)
+        .set({ status, updatedAt: new Date() })
+        .where(eq(catalogProducts.id, productId))
+        .returning();
+      // A live deal that stops being live gives its unit of the plan's quota back.
+      if (updated && before?.status === 'published' && status !== 'published') {
+        await this.deps.dealQuota?.release(tx, updated.organizationId, 1);
+      }
+      return updated;
+    });
     if (!row) throw new AppError('not_found');
     this.deps.onChange();
     return this.deps.presenter.product(row);
@@ -325,13 +344,98 @@ export class ProductService {
 
   /** Moves published deals whose end has passed to `expired`; returns how many. */
   async expireEnded(now = new Date()): Promise<number> {
-    const rows = await this.deps.db
+    const rows = await this.deps.db.transaction(async (tx) => {
+      const expired = await tx
+        .update(catalogProducts)
+        .set({ status: 'expired', updatedAt: now })
+        .where(and(eq(catalogProducts.status, 'published'), lt(catalogProducts.expiresAt, now)))
+        .returning({ id: catalogProducts.id, organizationId: catalogProducts.organizationId });
+      const perTeam = new Map<string, number>();
+      for (const row of expired) perTeam.set(row.organizationId, (perTeam.get(row.organizationId) ?? 0) + 1);
+      for (const [organizationId, count] of perTeam) await this.deps.dealQuota?.release(tx, organizationId, count);
+      return expired;
+    });
+    if (rows.length > 0) this.deps.onChange();
+    return rows.length;
+  }
+
+  /** Live deals of a team (billing starts its published-deal gauge from it). */
+  async publishedCount(organizationId: string, executor: Executor = this.deps.db): Promise<number> {
+    const [row] = await executor
+      .select({ count: sql<number>`count(*)::int` })
+      .from(catalogProducts)
+      .where(and(eq(catalogProducts.organizationId, organizationId), eq(catalogProducts.status, 'published')));
+    return row?.count ?? 0;
+  }
+
+  /**
+   * A plan that allows fewer live deals: the newest go back to draft, flagged as paused by the
+   * plan (nothing is deleted; the merchant sees why). Billing gives back their quota units.
+   */
+  async pauseNewestForPlan(organizationId: string, count: number, executor: Executor): Promise<number> {
+    if (count <= 0) return 0;
+    const rows = await executor
       .update(catalogProducts)
-      .set({ status: 'expired', updatedAt: now })
-      .where(and(eq(catalogProducts.status, 'published'), lt(catalogProducts.expiresAt, now)))
+      .set({ status: 'draft', pausedByPlan: true, updatedAt: new Date() })
+      .where(
+        inArray(
+          catalogProducts.id,
+          executor
+            .select({ id: catalogProducts.id })
+            .from(catalogProducts)
+            .where(and(eq(catalogProducts.organizationId, organizationId), eq(catalogProducts.status, 'published')))
+            .orderBy(desc(catalogProducts.publishedAt), desc(catalogProducts.id))
+            .limit(count),
+        ),
+      )
       .returning({ id: catalogProducts.id });
     if (rows.length > 0) this.deps.onChange();
     return rows.length;
+  }
+
+  /** The plan allows more again: paused deals come back live, oldest first (billing counted them). */
+  async resumePausedForPlan(organizationId: string, count: number, executor: Executor): Promise<number> {
+    if (count <= 0) return 0;
+    const now = new Date();
+    const rows = await executor
+      .update(catalogProducts)
+      .set({ status: 'published', pausedByPlan: false, publishedAt: now, updatedAt: now })
+      .where(
+        inArray(
+          catalogProducts.id,
+          executor
+            .select({ id: catalogProducts.id })
+            .from(catalogProducts)
+            .where(
+              and(
+                eq(catalogProducts.organizationId, organizationId),
+                eq(catalogProducts.pausedByPlan, true),
+                eq(catalogProducts.status, 'draft'),
+                eq(catalogProducts.moderationHold, false),
+                or(sql`${catalogProducts.expiresAt} is null`, sql`${catalogProducts.expiresAt} > ${now}`),
+              ),
+            )
+            .orderBy(asc(catalogProducts.publishedAt), asc(catalogProducts.id))
+            .limit(count),
+        ),
+      )
+      .returning({ id: catalogProducts.id });
+    if (rows.length > 0) this.deps.onChange();
+    return rows.length;
+  }
+
+  async pausedForPlanCount(organizationId: string, executor: Executor = this.deps.db): Promise<number> {
+    const [row] = await executor
+      .select({ count: sql<number>`count(*)::int` })
+      .from(catalogProducts)
+      .where(
+        and(
+          eq(catalogProducts.organizationId, organizationId),
+          eq(catalogProducts.pausedByPlan, true),
+          eq(catalogProducts.status, 'draft'),
+        ),
+      );
+    return row?.count ?? 0;
   }
 
   /** After a category's names change: the search text of its products holds them. */

@@ -211,6 +211,7 @@ function ownerView(row: ProductRow, images: ProductImageView[]): ProductView {
       reason: row.moderationReason,
       at: row.moderatedAt?.toISOString() ?? null,
     },
+    pausedByPlan: row.pausedByPlan,
     images,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

@@ -77,6 +77,8 @@ export const catalogProducts = pgTable(
     moderationHold: boolean('moderation_hold').notNull().default(false),
     moderationReason: text('moderation_reason'),
     moderatedAt: timestamp('moderated_at', { withTimezone: true, precision: 3 }),
+    /** Taken back to draft because the team's plan allows fewer live deals; republished when it allows. */
+    pausedByPlan: boolean('paused_by_plan').notNull().default(false),
     /**
      * Normalised (lowercase, no accents or Arabic diacritics) title, description, category names
      * and city: the full-text document. Normalised in the app so every language folds the same way.

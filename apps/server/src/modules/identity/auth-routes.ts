@@ -1,7 +1,7 @@
 import { fieldMessages } from '@souk/contracts/error-messages';
 import { ErrorCode, type ErrorCode as ErrorCodeType } from '@souk/contracts/errors';
 import { newPasswordSchema, signInBodySchema, signUpBodySchema } from '@souk/contracts/identity';
-import { locales } from '@souk/contracts/locales';
+import { type Locale, locales } from '@souk/contracts/locales';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/app-error.ts';
@@ -19,6 +19,18 @@ export interface AuthRoutesDeps {
   audit: AuditLog;
   limiter: AttemptLimiter;
   once: OnceMarker;
+  /** The referral program: checks a typed code before the account exists, records it after. */
+  referrals?: SignUpReferrals | undefined;
+}
+
+export interface SignUpReferrals {
+  check(code: string, accountType: string, locale: Locale): Promise<void>;
+  attach(userId: string, code: string): Promise<void>;
+}
+
+function referralCookie(request: FastifyRequest): string | undefined {
+  const match = /(?:^|;\s*)souk_ref=([A-Za-z0-9]{4,16})(?:;|$)/.exec(request.headers.cookie ?? '');
+  return match?.[1];
 }
 
 /** better-auth error codes the platform answers with its own, translated, codes. */
@@ -140,7 +152,7 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
  * shared schemas, weak passwords refused, per-IP and per-account budgets, a TOTP code accepted
  * once, audit entries, and errors rewritten as translated problem+json.
  */
-export function authRoutes({ auth, users, audit, limiter, once }: AuthRoutesDeps): FastifyPluginAsync {
+export function authRoutes({ auth, users, audit, limiter, once, referrals }: AuthRoutesDeps): FastifyPluginAsync {
   const enforceLimits = async (request: FastifyRequest, path: string, account: string | undefined) => {
     const rule = limits[path];
     if (!rule) return;
@@ -166,7 +178,9 @@ export function authRoutes({ auth, users, audit, limiter, once }: AuthRoutesDeps
         const input = parseBody(signUpBodySchema, body);
         const weak = weakPasswordError(request, 'password', input.password);
         if (weak) throw weak;
-        return { ...input, locale: input.locale ?? request.locale };
+        const { referralCode, ...account } = input;
+        if (referralCode && referrals) await referrals.check(referralCode, input.accountType, request.locale);
+        return { ...account, locale: input.locale ?? request.locale };
       }
       case '/sign-in/email': {
         const input = parseBody(signInBodySchema, body);
@@ -270,6 +284,7 @@ export function authRoutes({ auth, users, audit, limiter, once }: AuthRoutesDeps
         if (blockedPaths.some((pattern) => pattern.test(path))) {
           return sendProblem(reply, buildProblem(request, 'not_found'));
         }
+        const startedAt = new Date(Date.now() - 1000);
         const body = request.method === 'POST' ? await prepare(request, path) : undefined;
         // Verifying a TOTP code while signed in, without 2FA yet, is the last step of turning it on.
         const enablingTwoFactor =
@@ -307,7 +322,16 @@ export function authRoutes({ auth, users, audit, limiter, once }: AuthRoutesDeps
             ErrorCode.Internal;
           return sendProblem(reply, buildProblem(request, code));
         }
-        if (path === '/sign-up/email') return relay(reply, response, { status: 'verification_sent' });
+        if (path === '/sign-up/email') {
+          const code = (request.body as { referralCode?: string } | undefined)?.referralCode || referralCookie(request);
+          if (code && referrals) {
+            // Only an account this very request created is attached (a taken address answers the same).
+            const created = await users.findByEmail((body as { email: string }).email);
+            const signedUpAt = created ? await users.signedUpAt(created.id) : null;
+            if (created && signedUpAt && signedUpAt >= startedAt) await referrals.attach(created.id, code);
+          }
+          return relay(reply, response, { status: 'verification_sent' });
+        }
         const action =
           path === '/two-factor/verify-totp' && enablingTwoFactor ? 'two_factor_enabled' : auditedPaths[path];
         if (action && request.viewer) {

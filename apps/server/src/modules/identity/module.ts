@@ -12,8 +12,9 @@ import { AdminUserService } from './admin-user-service.ts';
 import { ApiKeyService } from './api-key-service.ts';
 import { AuditLog } from './audit-log.ts';
 import { type Auth, createAuth } from './auth.ts';
-import { authRoutes, toWebHeaders } from './auth-routes.ts';
+import { authRoutes, type SignUpReferrals, toWebHeaders } from './auth-routes.ts';
 import type { IdentityMailer } from './identity-mailer.ts';
+import type { SeatQuota } from './ports.ts';
 import { identityRoutes } from './routes.ts';
 import { TeamService } from './team-service.ts';
 import { UserService } from './user-service.ts';
@@ -37,12 +38,16 @@ export interface IdentityModuleDeps {
   config: Config;
   mailer: IdentityMailer;
   redis?: Redis | undefined;
+  /** The referral program, bound after it is built (it reads people from identity). */
+  referrals?: () => SignUpReferrals | undefined;
+  /** The plan's team-seat quota (billing, bound after it is built). */
+  seats?: () => SeatQuota | undefined;
 }
 
 export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
   const secret = deps.config.AUTH_SECRET ?? readOrCreateLocalSecret(deps.config.DATA_DIR, 'auth');
   const audit = new AuditLog(deps.db);
-  const teams = new TeamService(deps.db, audit, deps.mailer, deps.config.PUBLIC_URL);
+  const teams = new TeamService(deps.db, audit, deps.mailer, deps.config.PUBLIC_URL, () => deps.seats?.());
   const auth = createAuth({ db: deps.db, config: deps.config, secret, mailer: deps.mailer, audit, teams });
   const users = new UserService(deps.db, teams);
   const apiKeys = new ApiKeyService(deps.db, audit);
@@ -81,6 +86,10 @@ export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
       audit,
       limiter: createAttemptLimiter(deps.redis),
       once: createOnceMarker(deps.redis),
+      referrals: {
+        check: (code, accountType, locale) => deps.referrals?.()?.check(code, accountType, locale) ?? Promise.resolve(),
+        attach: (userId, code) => deps.referrals?.()?.attach(userId, code) ?? Promise.resolve(),
+      },
     }),
   };
 }

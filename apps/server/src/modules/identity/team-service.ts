@@ -6,6 +6,7 @@ import type { Database, Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { IdentityMailer } from './identity-mailer.ts';
+import type { SeatQuota } from './ports.ts';
 import { teamInvitations, teamMembers, teams, users } from './schema.ts';
 
 const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
@@ -43,6 +44,8 @@ export class TeamService {
     private readonly audit: AuditLog,
     private readonly mailer: IdentityMailer,
     private readonly publicUrl: string,
+    /** The plan's seats (billing); absent, teams have no size limit. */
+    private readonly seats: () => SeatQuota | undefined = () => undefined,
   ) {}
 
   /** A merchant account is a team: created with its owner. */
@@ -54,6 +57,15 @@ export class TeamService {
       return teamId;
     };
     return executor ? run(executor) : this.db.transaction(run);
+  }
+
+  /** Members of a team (billing's seat gauge starts from it). */
+  async memberCount(teamId: string, executor: Executor = this.db): Promise<number> {
+    const [row] = await executor
+      .select({ count: sql<number>`count(*)::int` })
+      .from(teamMembers)
+      .where(eq(teamMembers.teamId, teamId));
+    return row?.count ?? 0;
   }
 
   async membershipsOf(userId: string) {
@@ -81,9 +93,9 @@ export class TeamService {
   }
 
   /** Public names of teams (a merchant card shows its team's name); unknown ids are left out. */
-  async namesOf(teamIds: readonly string[]): Promise<Map<string, string>> {
+  async namesOf(teamIds: readonly string[], executor: Executor = this.db): Promise<Map<string, string>> {
     if (teamIds.length === 0) return new Map();
-    const rows = await this.db
+    const rows = await executor
       .select({ id: teams.id, name: teams.name })
       .from(teams)
       .where(inArray(teams.id, [...new Set(teamIds)]));
@@ -167,6 +179,21 @@ export class TeamService {
             eq(teamInvitations.status, 'pending'),
           ),
         );
+      const seats = this.seats();
+      if (seats) {
+        // Pending invitations hold a seat each: the plan's limit is checked before anyone joins.
+        const [pending] = await tx
+          .select({ count: sql<number>`count(*)::int` })
+          .from(teamInvitations)
+          .where(
+            and(
+              eq(teamInvitations.teamId, teamId),
+              eq(teamInvitations.status, 'pending'),
+              sql`${teamInvitations.expiresAt} > now()`,
+            ),
+          );
+        await seats.assertRoom(tx, teamId, pending?.count ?? 0);
+      }
       const [invitation] = await tx
         .insert(teamInvitations)
         .values({
@@ -241,6 +268,7 @@ export class TeamService {
       if (!user || user.email.toLowerCase() !== invitation.email) {
         throw new AppError('forbidden', 'This invitation was sent to another address.');
       }
+      await this.seats()?.consume(tx, invitation.teamId);
       const inserted = await tx
         .insert(teamMembers)
         .values({ teamId: invitation.teamId, userId: actor.userId, role: invitation.role })
@@ -306,6 +334,7 @@ export class TeamService {
       if (target === 'owner') throw new AppError('forbidden', 'Transfer ownership before leaving the team.');
       if (!leaving && myRole !== 'owner' && target === 'admin') throw new AppError('forbidden');
       await tx.delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
+      await this.seats()?.release(tx, teamId);
       // What they sent while they could is withdrawn with them.
       await this.revokeInvitationsBy(tx, teamId, userId);
       await this.audit.record(

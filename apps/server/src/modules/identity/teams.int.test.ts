@@ -7,6 +7,10 @@ const origin = 'http://localhost:3000';
 
 beforeAll(async () => {
   test = await buildTestApp();
+  // Roles are tested here, not the plan's seats (billing tests those): Free gets unlimited seats.
+  await test.runtime.services.billing.plans.update((await createTestUser(test)).id, 'free', {
+    quotas: { teamSeats: null },
+  });
 });
 afterAll(async () => {
   await test?.close();

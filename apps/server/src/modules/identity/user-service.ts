@@ -75,6 +75,12 @@ export class UserService implements UserDirectory {
     return row ? toContact(row) : null;
   }
 
+  /** When the account was created (referral windows start there). */
+  async signedUpAt(userId: string): Promise<Date | null> {
+    const [row] = await this.db.select({ createdAt: users.createdAt }).from(users).where(eq(users.id, userId)).limit(1);
+    return row?.createdAt ?? null;
+  }
+
   async findByEmail(email: string): Promise<UserContact | null> {
     const [row] = await this.db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
     return row ? toContact(row) : null;

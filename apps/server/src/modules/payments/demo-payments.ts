@@ -1,7 +1,8 @@
 import { like } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
+import { postOrderPaid } from './ledger-postings.ts';
 import { recordOrderEvent } from './order-records.ts';
-import type { PeopleDirectory, ProductCatalog } from './ports.ts';
+import type { MoneyLedger, PeopleDirectory, ProductCatalog } from './ports.ts';
 import {
   paymentsAttempts,
   paymentsOrderItems,
@@ -23,7 +24,7 @@ export interface DemoPaymentsInput {
  * show. Changes nothing once demo orders exist.
  */
 export async function seedDemoPayments(
-  deps: { db: Database; products: ProductCatalog; people: PeopleDirectory },
+  deps: { db: Database; products: ProductCatalog; people: PeopleDirectory; ledger: MoneyLedger },
   input: DemoPaymentsInput,
 ): Promise<number> {
   const [existing] = await deps.db
@@ -87,6 +88,7 @@ export async function seedDemoPayments(
             createdAt: paidAt,
           })),
         );
+        await postOrderPaid(deps.ledger, tx, order, paidAt);
         await tx.insert(paymentsAttempts).values({
           orderId: order.id,
           gateway: 'sandbox',

@@ -4,9 +4,10 @@ import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { PaymentGateway, PaymentNotification } from './gateways/gateway.ts';
+import { postOrderPaid } from './ledger-postings.ts';
 import type { OrderMails } from './order-mails.ts';
 import { loadBundle, type OrderBundle, type OrderRow, recordGatewayEvent, recordOrderEvent } from './order-records.ts';
-import type { ProductCatalog } from './ports.ts';
+import type { MoneyLedger, ProductCatalog } from './ports.ts';
 import { paymentsAttempts, paymentsOrders, paymentsProcessedWebhooks, paymentsVouchers } from './schema.ts';
 
 /**
@@ -35,6 +36,7 @@ export class FulfilmentService {
       queue: Pick<JobQueue, 'enqueue'>;
       products: ProductCatalog;
       mails: OrderMails;
+      ledger: MoneyLedger;
       logger: { warn(details: object, message: string): void };
     },
   ) {}
@@ -158,6 +160,7 @@ export class FulfilmentService {
       .where(eq(paymentsOrders.id, orderId));
     await tx.update(paymentsVouchers).set({ status: 'valid' }).where(eq(paymentsVouchers.orderId, orderId));
     await this.settleAttempt(tx, orderId, 'succeeded', notification);
+    await postOrderPaid(this.deps.ledger, tx, order, now);
     await recordOrderEvent(tx, orderId, 'paid', gateway, {
       gatewayReference: notification.gatewayReference,
       paymentReference: notification.paymentReference,

@@ -4,12 +4,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import type { OrderAccessTokens } from './access-tokens.ts';
+import type { ExternalPayments } from './external-payments.ts';
 import type { FulfilmentService } from './fulfilment-service.ts';
 import { loggablePayload } from './fulfilment-service.ts';
 import { NotificationRejected } from './gateways/gateway.ts';
 import type { GatewayRegistry } from './gateways/gateway-registry.ts';
 import { recordGatewayEvent } from './order-records.ts';
-import { paymentsOrders } from './schema.ts';
+import type { SubscriptionEvents } from './ports.ts';
+import { paymentsOrders, paymentsProcessedWebhooks } from './schema.ts';
 
 type Form = Record<string, string>;
 
@@ -22,6 +24,18 @@ export interface GatewayRouteDeps {
   fulfilment: FulfilmentService;
   tokens: OrderAccessTokens;
   logger: { error(details: object, message: string): void };
+  /** Payments that are not orders (invoices), claimed by reference prefix. */
+  external?: ExternalPayments;
+  /** Stripe Billing's events (merchant subscriptions), handed to billing. */
+  subscriptions?: SubscriptionEvents | undefined;
+}
+
+type StripeEvent = { id: string; type: string; data: { object: Record<string, unknown> } };
+
+/** Stripe Billing's events go to billing; checkout sessions of orders stay here. */
+function isSubscriptionEvent(event: StripeEvent): boolean {
+  if (event.type.startsWith('customer.subscription.') || event.type.startsWith('invoice.')) return true;
+  return event.type.startsWith('checkout.session.') && event.data?.object?.mode === 'subscription';
 }
 
 /**
@@ -47,6 +61,15 @@ export function cmiRoutes(deps: GatewayRouteDeps): FastifyPluginAsync {
         const form = (request.body ?? {}) as Form;
         try {
           const notification = gateway.verifyCallback(form);
+          const reference = 'reference' in notification.orderKey ? notification.orderKey.reference : '';
+          const external = deps.external?.handlerOf(reference);
+          if (external) {
+            const result = await external.handle(gatewayId, notification);
+            if (result === 'paid' || (result === 'duplicate' && notification.outcome === 'approved')) {
+              return reply.send('ACTION=POSTAUTH');
+            }
+            return reply.send(result === 'rejected' ? 'FAILURE' : 'APPROVED');
+          }
           const { outcome } = await deps.fulfilment.handle(gatewayId, notification, form);
           if (outcome === 'paid' || (outcome === 'duplicate' && notification.outcome === 'approved')) {
             return reply.send('ACTION=POSTAUTH');
@@ -89,6 +112,8 @@ export function cmiRoutes(deps: GatewayRouteDeps): FastifyPluginAsync {
             reference = null;
           }
           if (!reference) return reply.code(303).header('location', '/').send();
+          const external = deps.external?.handlerOf(reference);
+          if (external) return reply.code(303).header('location', await external.returnPath(reference, outcome)).send();
           const [order] = await deps.db
             .select({ id: paymentsOrders.id })
             .from(paymentsOrders)
@@ -125,6 +150,21 @@ export function stripeWebhookRoutes(deps: GatewayRouteDeps): FastifyPluginAsync 
         try {
           const notification = stripe.verifyWebhook(raw, Array.isArray(header) ? header[0] : header);
           if (!notification) return { received: true };
+          const event = JSON.parse(raw.toString('utf8')) as StripeEvent;
+          if (deps.subscriptions && isSubscriptionEvent(event)) {
+            const subscriptions = deps.subscriptions;
+            // The same once-only record as the orders' events: a redelivery changes nothing.
+            const outcome = await deps.db.transaction(async (tx) => {
+              const fresh = await tx
+                .insert(paymentsProcessedWebhooks)
+                .values({ gateway: 'stripe', eventId: event.id })
+                .onConflictDoNothing()
+                .returning();
+              if (fresh.length === 0) return 'duplicate' as const;
+              return subscriptions.handleStripeEvent(tx, event);
+            });
+            return { received: true, outcome };
+          }
           const { outcome, order } = await deps.fulfilment.handle('stripe', notification, {
             eventId: notification.eventId,
             type: notification.eventType,

@@ -7,22 +7,35 @@ import { OrderAccessTokens } from './access-tokens.ts';
 import { AffiliationSync } from './affiliation-sync.ts';
 import { counterRoutes } from './counter-routes.ts';
 import { type DemoPaymentsInput, seedDemoPayments } from './demo-payments.ts';
+import { ExternalPayments } from './external-payments.ts';
 import { FulfilmentService } from './fulfilment-service.ts';
 import { cmiRoutes, stripeWebhookRoutes } from './gateway-routes.ts';
 import { GatewayHttp } from './gateways/gateway-http.ts';
 import { type GatewayConfig, GatewayRegistry, sandboxCredentials } from './gateways/gateway-registry.ts';
+import { StripeBilling } from './gateways/stripe-billing.ts';
 import { OrderAccess } from './order-access.ts';
 import { OrderMails } from './order-mails.ts';
 import { OrderQueries } from './order-queries.ts';
 import { orderRoutes } from './order-routes.ts';
 import { OrderService } from './order-service.ts';
 import { OrderPresenter } from './order-views.ts';
-import type { Mailer, PeopleDirectory, ProductCatalog, SalesLedger, TeamDirectory } from './ports.ts';
+import type {
+  Mailer,
+  MoneyLedger,
+  PeopleDirectory,
+  ProductCatalog,
+  SalesLedger,
+  SubscriptionEvents,
+  TeamDirectory,
+} from './ports.ts';
 import { RedemptionService } from './redemption-service.ts';
 import { RefundService } from './refund-service.ts';
 import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
 
+// Shared with the other modules that print PDFs and mails with amounts (invoices, statements).
+export { formatMoney } from './money-format.ts';
 export type { CheckoutProductFacts } from './ports.ts';
+export { pdfSafeText } from './transliteration.ts';
 
 export interface PaymentsModule {
   orders: OrderService;
@@ -31,6 +44,10 @@ export interface PaymentsModule {
   redemption: RedemptionService;
   queries: OrderQueries;
   gateways: GatewayRegistry;
+  /** Card payments that are not orders (invoices), through the CMI-protocol gateways. */
+  external: ExternalPayments;
+  /** Stripe Billing (merchant subscriptions) when Stripe is configured. */
+  stripeBilling(): StripeBilling | null;
   /** For reviews: whether this person redeemed a voucher of this deal. */
   hasRedeemedVoucher(userId: string, productId: string): Promise<boolean>;
   /** Demo orders with vouchers on the demo deals; changes nothing when they exist. */
@@ -51,6 +68,9 @@ export interface PaymentsModuleDeps {
   people: PeopleDirectory;
   mail: Mailer;
   sales: SalesLedger;
+  ledger: MoneyLedger;
+  /** Billing: Stripe's subscription events (bound lazily: billing is built after payments). */
+  subscriptions?: SubscriptionEvents;
   logger: { warn(details: object, message: string): void; error(details: object, message: string): void };
 }
 
@@ -79,9 +99,17 @@ export function createPaymentsModule(deps: PaymentsModuleDeps): PaymentsModule {
     queue: deps.queue,
     products: deps.products,
     mails,
+    ledger: deps.ledger,
     logger: deps.logger,
   });
-  const refunds = new RefundService({ db: deps.db, queue: deps.queue, gateways, products: deps.products, mails });
+  const refunds = new RefundService({
+    db: deps.db,
+    queue: deps.queue,
+    gateways,
+    products: deps.products,
+    mails,
+    ledger: deps.ledger,
+  });
   const redemption = new RedemptionService({ db: deps.db, people: deps.people, mails });
   const queries = new OrderQueries({ db: deps.db, presenter });
   const access = new OrderAccess({ teams: deps.teams, tokens });
@@ -92,7 +120,19 @@ export function createPaymentsModule(deps: PaymentsModuleDeps): PaymentsModule {
     people: deps.people,
     logger: deps.logger,
   });
-  const routeDeps = { db: deps.db, publicUrl, gateways, fulfilment, tokens, logger: deps.logger };
+  const external = new ExternalPayments({ gateways, publicUrl });
+  const routeDeps = {
+    db: deps.db,
+    publicUrl,
+    gateways,
+    fulfilment,
+    tokens,
+    logger: deps.logger,
+    external,
+    subscriptions: deps.subscriptions,
+  };
+  const stripeGateway = gateways.stripe();
+  const stripeBilling = stripeGateway ? new StripeBilling(stripeGateway) : null;
 
   return {
     orders,
@@ -101,8 +141,11 @@ export function createPaymentsModule(deps: PaymentsModuleDeps): PaymentsModule {
     redemption,
     queries,
     gateways,
+    external,
+    stripeBilling: () => stripeBilling,
     hasRedeemedVoucher: (userId, productId) => redemption.hasRedeemed(userId, productId),
-    seedDemo: (input) => seedDemoPayments({ db: deps.db, products: deps.products, people: deps.people }, input),
+    seedDemo: (input) =>
+      seedDemoPayments({ db: deps.db, products: deps.products, people: deps.people, ledger: deps.ledger }, input),
     jobs: [
       defineJob({
         queue: QueueName.PaymentsExpireReservations,

@@ -3,6 +3,7 @@ import type { TeamRole } from '@souk/contracts/teams';
 import type { Executor } from '../../platform/db/database.ts';
 import type { AffiliationModule } from '../affiliation/module.ts';
 import type { IdentityModule } from '../identity/module.ts';
+import type { LedgerModule } from '../ledger/module.ts';
 import type { MessagingModule } from '../messaging/module.ts';
 
 /** What the checkout needs to know about a deal, read from the catalog. */
@@ -43,6 +44,20 @@ export interface TeamDirectory {
 
 export type PeopleDirectory = Pick<IdentityModule['users'], 'getContact'>;
 export type Mailer = Pick<MessagingModule['mail'], 'send'>;
+
+/** The double-entry ledger: payments post what they move inside the transaction that moves it. */
+export type MoneyLedger = Pick<LedgerModule['ledger'], 'post'>;
+
+/**
+ * Billing, for Stripe Billing's events (subscriptions and their invoices): given each verified
+ * event once, inside the transaction that records its id.
+ */
+export interface SubscriptionEvents {
+  handleStripeEvent(
+    executor: Executor,
+    event: { id: string; type: string; data: { object: Record<string, unknown> } },
+  ): Promise<'applied' | 'unknown' | 'ignored'>;
+}
 
 /** Affiliation, for sales made through the checkout. */
 export interface SalesLedger {

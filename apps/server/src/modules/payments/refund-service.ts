@@ -7,6 +7,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { GatewayFailure } from './gateways/gateway.ts';
 import type { GatewayRegistry } from './gateways/gateway-registry.ts';
+import { postOrderRefund } from './ledger-postings.ts';
 import type { OrderMails } from './order-mails.ts';
 import {
   loadBundle,
@@ -16,7 +17,7 @@ import {
   recordOrderEvent,
   refundableOf,
 } from './order-records.ts';
-import type { ProductCatalog } from './ports.ts';
+import type { MoneyLedger, ProductCatalog } from './ports.ts';
 import { invalid, refused } from './problems.ts';
 import { paymentsAttempts, paymentsOrders, paymentsRefunds, paymentsVouchers } from './schema.ts';
 
@@ -44,6 +45,7 @@ export class RefundService {
       gateways: GatewayRegistry;
       products: ProductCatalog;
       mails: OrderMails;
+      ledger: MoneyLedger;
     },
   ) {}
 
@@ -166,6 +168,7 @@ export class RefundService {
         .where(eq(paymentsOrders.id, refund.orderId))
         .returning();
       if (!order) return;
+      await postOrderRefund(this.deps.ledger, tx, order, refund, new Date());
       // Whole units covered by everything refunded so far are voided (unredeemed ones only).
       const unit = bundle.items[0]?.unitPriceMinor ?? 0;
       const voidTarget = unit > 0 ? Math.floor(order.refundedMinor / unit) : bundle.vouchers.length;

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { PlanList } from '@souk/contracts/plans';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../platform/config/config.ts';
@@ -21,6 +22,8 @@ export interface SiteModuleDeps {
   config: Pick<Config, 'PUBLIC_URL' | 'AUTH_SECRET' | 'DATA_DIR' | 'SUPPORT_EMAIL' | 'CONTACT_CHALLENGE_MAX_NUMBER'>;
   mailer: SiteMailer;
   redis?: Redis | undefined;
+  /** Plans as they apply (billing: defaults with admins' changes); absent, the defaults. */
+  plans?: () => Promise<PlanList>;
 }
 
 export interface SiteModule {
@@ -75,6 +78,7 @@ export function createSiteModule(deps: SiteModuleDeps): SiteModule {
           newsletter,
           limiter,
           supportEmail: deps.config.SUPPORT_EMAIL,
+          plans: deps.plans,
         }),
       );
       await api.register(siteAdminRoutes({ content, contact }));

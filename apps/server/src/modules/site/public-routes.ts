@@ -1,4 +1,4 @@
-import { planListSchema, plans, trialDays } from '@souk/contracts/plans';
+import { type PlanList, planListSchema, plans, trialDays } from '@souk/contracts/plans';
 import {
   altchaChallengeSchema,
   contactAcceptedSchema,
@@ -29,6 +29,8 @@ export interface SitePublicRouteDeps {
   newsletter: Pick<NewsletterService, 'subscribe' | 'confirm' | 'unsubscribe'>;
   limiter: AttemptLimiter;
   supportEmail: string;
+  /** Plans as they apply (admins may change quotas and prices); absent, the defaults. */
+  plans?: (() => Promise<PlanList>) | undefined;
 }
 
 /** A filled honeypot is refused like any invalid field: people never see it, so never fill it. */
@@ -55,7 +57,7 @@ export function sitePublicRoutes(deps: SitePublicRouteDeps): FastifyPluginAsync 
           response: { 200: planListSchema },
         },
       },
-      async () => ({ trialDays, plans: [...plans] }),
+      async () => (deps.plans ? deps.plans() : { trialDays, plans: [...plans] }),
     );
 
     app.get(

@@ -9,7 +9,14 @@ import { BuiltInCaptionEngine, type CaptionAssistant } from './caption-assistant
 import { seedDemoSocial } from './demo-social.ts';
 import { KeyedLimiter } from './keyed-limiter.ts';
 import { OwnerResolver } from './owners.ts';
-import type { DealDirectory, LinkFacts, Notifier, PeopleDirectory, TeamDirectory } from './ports.ts';
+import type {
+  DealDirectory,
+  LinkFacts,
+  Notifier,
+  PeopleDirectory,
+  ScheduledPostQuota,
+  TeamDirectory,
+} from './ports.ts';
 import { PostService } from './post-service.ts';
 import { PostViews } from './post-views.ts';
 import { Publisher } from './publisher.ts';
@@ -35,6 +42,8 @@ export interface SocialModule {
 
 export interface SocialModuleDeps {
   db: Database;
+  /** The plan's scheduled posts per month (billing; bound lazily, billing is built later). */
+  postQuota?: ScheduledPostQuota;
   queue: Pick<JobQueue, 'enqueue'>;
   config: SocialConfig &
     Pick<
@@ -110,6 +119,7 @@ export function createSocialModule(deps: SocialModuleDeps): SocialModule {
     teams: deps.teams,
     people: deps.people,
     notifications: deps.notifications,
+    postQuota: deps.postQuota,
   });
   const views = new PostViews({ db: deps.db, accounts, people: deps.people, deals: deps.deals, links: deps.links });
   const owners = new OwnerResolver(deps.teams);

@@ -59,3 +59,8 @@ export interface TeamDirectory {
 
 export type PeopleDirectory = Pick<IdentityModule['users'], 'getContact'>;
 export type Notifier = Pick<MessagingModule['notifications'], 'notify'>;
+
+/** The plan's scheduled-posts-per-month quota (billing): a merchant team's post takes one when it leaves draft. */
+export interface ScheduledPostQuota {
+  consume(executor: Executor, teamId: string, locale: Locale): Promise<void>;
+}

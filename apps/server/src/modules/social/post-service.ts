@@ -13,7 +13,14 @@ import type { Database, Executor } from '../../platform/db/database.ts';
 import { AppError, type FieldError } from '../../platform/http/app-error.ts';
 import type { AccountRow, AccountService } from './account-service.ts';
 import type { Owner } from './owners.ts';
-import type { DealDirectory, LinkFacts, Notifier, PeopleDirectory, TeamDirectory } from './ports.ts';
+import type {
+  DealDirectory,
+  LinkFacts,
+  Notifier,
+  PeopleDirectory,
+  ScheduledPostQuota,
+  TeamDirectory,
+} from './ports.ts';
 import { validateForPlatform } from './post-rules.ts';
 import { fieldProblem, invalid, refused } from './problems.ts';
 import type { Publisher } from './publisher.ts';
@@ -33,6 +40,8 @@ export interface PostServiceDeps {
   teams: TeamDirectory;
   people: PeopleDirectory;
   notifications: Notifier;
+  /** The plan's monthly scheduled posts, for merchant teams; absent, none applies. */
+  postQuota?: ScheduledPostQuota | undefined;
 }
 
 interface PlannedTarget {
@@ -56,6 +65,9 @@ export class PostService {
     const targetStatus: TargetStatus =
       status === 'scheduled' ? 'scheduled' : status === 'draft' ? 'draft' : 'pending_approval';
     const postId = await this.deps.db.transaction(async (tx) => {
+      if (status !== 'draft' && owner.kind === 'team' && owner.teamId) {
+        await this.deps.postQuota?.consume(tx, owner.teamId, locale);
+      }
       const [post] = await tx
         .insert(socialPosts)
         .values({
@@ -243,6 +255,10 @@ export class PostService {
     const approval = mode !== 'draft' && (await this.needsApproval(owner));
     const status: PostStatus = mode === 'draft' ? 'draft' : approval ? 'pending_approval' : 'scheduled';
     await this.deps.db.transaction(async (tx) => {
+      // A draft that goes out counts now; rescheduling a counted post does not count again.
+      if (post.status === 'draft' && status !== 'draft' && owner.kind === 'team' && owner.teamId) {
+        await this.deps.postQuota?.consume(tx, owner.teamId, locale);
+      }
       await tx
         .update(socialPosts)
         .set({

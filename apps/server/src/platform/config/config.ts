@@ -1,3 +1,4 @@
+import { validateIce } from '@souk/contracts/moroccan-identifiers';
 import { z } from 'zod';
 
 export const roles = ['all', 'web', 'worker'] as const;
@@ -105,6 +106,15 @@ export const configSchema = z.object({
   GEOIP_DATABASE_PATH: z.string().min(1).optional(),
   /** A conversion this many seconds after its click or sooner is held as faster than a person buys. */
   FRAUD_MIN_SECONDS_TO_CONVERT: z.coerce.number().int().min(0).max(3600).default(10),
+  // Settlements: a paid order is settled once its vouchers are redeemed or after this many days.
+  SETTLEMENT_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  /** Days a commission invoice (reported sales) is due after it is issued. */
+  COMMISSION_INVOICE_DUE_DAYS: z.coerce.number().int().min(1).max(90).default(15),
+  // Referrals: influencer → influencer share of approved commissions (basis points) and its window.
+  REFERRAL_INFLUENCER_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
+  REFERRAL_INFLUENCER_MONTHS: z.coerce.number().int().min(0).max(60).default(3),
+  /** Days after sign-up during which a person may still enter a referral code. */
+  REFERRAL_CLAIM_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   /** How long a click may wait in memory before its batch is written. */
   CLICK_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(5000).default(250),
   /** Pixel calls per address per minute (the pixel is unauthenticated). */
@@ -163,6 +173,30 @@ export const configSchema = z.object({
   SOCIAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   SOCIAL_CONCURRENCY_PER_PROVIDER: z.coerce.number().int().min(1).max(200).default(16),
   SOCIAL_CONCURRENCY_PER_ACCOUNT: z.coerce.number().int().min(1).max(50).default(2),
+  // Payouts.
+  /** Smallest monthly payout to an influencer, in minor units (100.00 MAD); lower balances roll over. */
+  PAYOUT_MINIMUM_MINOR: z.coerce.number().int().min(1).max(100_000_000).default(10_000),
+  // Invoices: the seller's identity, printed on every invoice and credit note (mandatory mentions).
+  // The defaults are demo values; production sets the company's own.
+  INVOICE_SELLER_NAME: z.string().min(1).max(200).default('Souk Marketplace SARL'),
+  INVOICE_SELLER_ADDRESS: z.string().min(1).max(300).default('12 boulevard d’Anfa, 20000 Casablanca, Maroc'),
+  /** Identifiant fiscal, 7 or 8 digits. */
+  INVOICE_SELLER_IF: z
+    .string()
+    .regex(/^\d{7,8}$/, 'IF: 7 or 8 digits')
+    .default('40123456'),
+  /** ICE: 15 digits whose last two are the mod-97 key. */
+  INVOICE_SELLER_ICE: z
+    .string()
+    .default('001536892000031')
+    .refine((value) => validateIce(value).ok, 'ICE: 15 digits with a valid check key'),
+  /** Taxe professionnelle (patente) number. */
+  INVOICE_SELLER_TP: z
+    .string()
+    .regex(/^\d{5,12}$/, 'taxe professionnelle: 5 to 12 digits')
+    .default('35712345'),
+  /** Registre de commerce: number and court. */
+  INVOICE_SELLER_RC: z.string().min(1).max(100).default('RC Casablanca 512345'),
 });
 
 export type Config = z.infer<typeof configSchema> & {

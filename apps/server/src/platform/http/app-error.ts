@@ -13,6 +13,8 @@ export class AppError extends Error {
     readonly detail?: string,
     readonly fieldErrors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** Extra members of the problem body (e.g. the quota problem's limit and usage). */
+    readonly extensions?: Record<string, string | number | null>,
   ) {
     super(detail ?? code);
     this.name = 'AppError';

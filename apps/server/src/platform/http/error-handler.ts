@@ -39,13 +39,14 @@ function valueAt(root: unknown, segments: string[]): unknown {
 function classify(
   error: unknown,
   request: FastifyRequest,
-): { code: ErrorCode; detail?: string; fields?: FieldError[] } {
+): { code: ErrorCode; detail?: string; fields?: FieldError[]; extensions?: Record<string, unknown> } {
   const locale = request.locale;
   if (error instanceof AppError) {
     return {
       code: error.code,
       ...(error.detail ? { detail: error.detail } : {}),
       ...(error.fieldErrors ? { fields: error.fieldErrors } : {}),
+      ...(error.extensions ? { extensions: error.extensions } : {}),
     };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -100,10 +101,15 @@ function classify(
 export function buildProblem(
   request: FastifyRequest,
   code: ErrorCode,
-  extra: { detail?: string | undefined; fields?: FieldError[] | undefined } = {},
+  extra: {
+    detail?: string | undefined;
+    fields?: FieldError[] | undefined;
+    extensions?: Record<string, unknown> | undefined;
+  } = {},
 ): Problem {
   const locale = request.locale;
   return {
+    ...extra.extensions,
     type: `https://souk.ma/problems/${code}`,
     title: errorTitles[locale][code],
     status: errorStatus[code],
@@ -122,14 +128,14 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 /** One error handler for the whole API: RFC 9457 bodies, request id included, 5xx opaque. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
-    const { code, detail, fields } = classify(error, request);
+    const { code, detail, fields, extensions } = classify(error, request);
     if (errorStatus[code] >= 500) {
       request.log.error({ err: error }, 'request failed');
     } else {
       request.log.info({ code, err: { message: (error as Error).message } }, 'request rejected');
     }
     if (error instanceof AppError && error.headers) reply.headers(error.headers);
-    return sendProblem(reply, buildProblem(request, code, { detail, fields }));
+    return sendProblem(reply, buildProblem(request, code, { detail, fields, extensions }));
   });
 
   app.setNotFoundHandler((request, reply) => sendProblem(reply, buildProblem(request, 'not_found')));

@@ -2,13 +2,55 @@ import { Badge, Button, Card, List, SimpleGrid, Stack, Text, Title } from '@mant
 import { quotaNames } from '@souk/contracts/plan-quotas';
 import type { Plan, PlanList } from '@souk/contracts/plans';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Form, Link } from 'react-router';
 import { formatBasisPoints, formatMoney } from '../../lib/format-money';
+import { useRootData } from '../../lib/root-data';
 
 export function useQuotaText() {
   const { t, i18n } = useTranslation();
   return (value: number | null) =>
     value === null ? t('plans.unlimited') : new Intl.NumberFormat(i18n.language).format(value);
+}
+
+/**
+ * A visitor signs up; a signed-in merchant starts the plan's trial for their team at once (the
+ * billing page's own form, so it works without JavaScript) or, for the free plan, sees their
+ * billing page.
+ */
+function PlanAction({ plan, titleId }: { plan: Plan; titleId: string }) {
+  const { t } = useTranslation();
+  const { viewer } = useRootData();
+  const merchant = viewer?.accountType === 'merchant' && viewer.teams.length > 0;
+  const label = plan.trial ? t('plans.startTrial') : t('plans.startFree');
+  const variant = plan.highlighted ? 'filled' : 'default';
+  if (merchant && plan.trial) {
+    return (
+      <Form method="post" action="/merchant/billing" style={{ marginTop: 'auto' }}>
+        <input type="hidden" name="intent" value="trial" />
+        <input type="hidden" name="planId" value={plan.id} />
+        <Button
+          type="submit"
+          variant={variant}
+          fullWidth
+          aria-describedby={titleId}
+          data-testid={`plan-trial-${plan.id}`}
+        >
+          {label}
+        </Button>
+      </Form>
+    );
+  }
+  return (
+    <Button
+      component={Link}
+      to={merchant ? '/merchant/billing' : '/sign-up'}
+      variant={variant}
+      mt="auto"
+      aria-describedby={titleId}
+    >
+      {label}
+    </Button>
+  );
 }
 
 function PlanCard({ plan }: { plan: Plan }) {
@@ -57,15 +99,7 @@ function PlanCard({ plan }: { plan: Plan }) {
         <Text size="sm" c="dimmed">
           {t('plans.fee', { fee: formatBasisPoints(plan.platformFeeBps, i18n.language) })}
         </Text>
-        <Button
-          component={Link}
-          to="/sign-up"
-          variant={plan.highlighted ? 'filled' : 'default'}
-          mt="auto"
-          aria-describedby={titleId}
-        >
-          {plan.trial ? t('plans.startTrial') : t('plans.startFree')}
-        </Button>
+        <PlanAction plan={plan} titleId={titleId} />
       </Stack>
     </Card>
   );

@@ -21,6 +21,10 @@ const sections: { to: string; titleKey: ParseKeys; textKey: ParseKeys }[] = [
   { to: '/admin/catalog/promotions', titleKey: 'catalogAdmin.promotionsTitle', textKey: 'catalogAdmin.promotionsText' },
   { to: '/admin/catalog/categories', titleKey: 'catalogAdmin.categoriesTitle', textKey: 'catalogAdmin.categoriesText' },
   { to: '/admin/catalog/reviews', titleKey: 'catalogAdmin.reviewsTitle', textKey: 'catalogAdmin.reviewsText' },
+  { to: '/admin/payouts', titleKey: 'money.adminPayouts.title', textKey: 'money.adminPayouts.cardText' },
+  { to: '/admin/settlements', titleKey: 'money.adminSettlements.title', textKey: 'money.adminSettlements.cardText' },
+  { to: '/admin/finance', titleKey: 'money.finance.title', textKey: 'money.finance.cardText' },
+  { to: '/admin/referrals', titleKey: 'money.adminReferrals.title', textKey: 'money.adminReferrals.cardText' },
 ];
 
 export default function AdminHome() {

@@ -19,6 +19,13 @@ const tabs: SectionTab[] = [
   { to: '/admin/catalog/reviews', labelKey: 'catalogNav.adminReviews' },
   { to: '/admin/orders', labelKey: 'paymentsNav.adminOrders' },
   { to: '/admin/payments', labelKey: 'paymentsNav.adminPayments' },
+  { to: '/admin/payouts', labelKey: 'moneyNav.adminPayouts' },
+  { to: '/admin/settlements', labelKey: 'moneyNav.adminSettlements' },
+  { to: '/admin/finance', labelKey: 'moneyNav.adminFinance' },
+  { to: '/admin/referrals', labelKey: 'moneyNav.adminReferrals' },
+  { to: '/admin/plans', labelKey: 'billingNav.adminPlans' },
+  { to: '/admin/subscriptions', labelKey: 'billingNav.adminSubscriptions' },
+  { to: '/admin/invoices', labelKey: 'billingNav.adminInvoices' },
   { to: '/admin/social', labelKey: 'social.nav.adminTab' },
 ];
 /** A KYC reviewer sees the review queue only. */

@@ -7,6 +7,8 @@ const influencerTabs: SectionTab[] = [
   { to: '/influencer/links', labelKey: 'affiliationNav.myLinks' },
   { to: '/influencer/affiliations', labelKey: 'affiliationNav.myAffiliations' },
   { to: '/influencer/earnings', labelKey: 'affiliationNav.earnings' },
+  { to: '/influencer/payouts', labelKey: 'moneyNav.payouts' },
+  { to: '/referrals', labelKey: 'moneyNav.referrals' },
 ];
 const merchantTabs: SectionTab[] = [
   { to: '/merchant/affiliations', labelKey: 'affiliationNav.requests' },

@@ -3,6 +3,7 @@ import { type AppLoadContext, data, redirect } from 'react-router';
 import type { ActionFeedback } from '../../lib/action-feedback';
 import { type ApiFailure, fieldErrorsOf } from '../../lib/api.server';
 import { problemMessage } from '../../lib/auth-feedback.server';
+import { quotaRefusalOf } from '../../lib/billing/quota-refusal.server';
 import { signInPath } from '../../lib/safe-redirect';
 import { requireUser } from '../../lib/session.server';
 
@@ -15,9 +16,10 @@ export type AffiliationFeedback = ActionFeedback & { intent: string; id?: string
  */
 export function failed(failure: ApiFailure, locale: Locale, intent: string, returnPath: string, id?: string) {
   if (failure.status === 401) throw redirect(signInPath(returnPath));
-  const error = failure.problem.detail || problemMessage(failure, locale);
+  const quota = quotaRefusalOf(failure, locale);
+  const error = quota?.error ?? (failure.problem.detail || problemMessage(failure, locale));
   return data<AffiliationFeedback>(
-    { ok: false, intent, id, error, fieldErrors: fieldErrorsOf(failure.problem) },
+    { ok: false, intent, id, error, fieldErrors: fieldErrorsOf(failure.problem), upgradeUrl: quota?.upgradeUrl },
     { status: failure.status },
   );
 }

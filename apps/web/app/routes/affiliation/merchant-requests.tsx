@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { AffiliationStatusBadge } from '../../components/affiliation/affiliation-status-badge';
+import { QuotaUpgradeButton } from '../../components/billing/quota-upgrade-button';
 import { ConfirmSubmit } from '../../components/confirm-submit';
 import { PageTitle } from '../../components/page-title';
 import { apiJson } from '../../lib/api.server';
@@ -125,6 +126,7 @@ export default function MerchantRequests({ loaderData, actionData }: Route.Compo
       {actionData && !actionData.ok && (
         <Alert color="red" role="alert">
           {actionData.error}
+          <QuotaUpgradeButton href={actionData.upgradeUrl} />
         </Alert>
       )}
       {items.length === 0 ? (

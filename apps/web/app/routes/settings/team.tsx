@@ -4,11 +4,13 @@ import { invitableTeamRoles, type TeamRole, teamRoleRank, teamRoles } from '@sou
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
+import { QuotaUpgradeButton } from '../../components/billing/quota-upgrade-button';
 import { PageTitle } from '../../components/page-title';
 import { SubmitButton } from '../../components/submit-button';
 import { Timestamp } from '../../components/timestamp';
 import { type ApiFailure, apiJson, fieldErrorsOf } from '../../lib/api.server';
 import { formText, problemMessage } from '../../lib/auth-feedback.server';
+import { quotaRefusalOf } from '../../lib/billing/quota-refusal.server';
 import { translations } from '../../lib/i18n';
 import { localeOf } from '../../lib/locale.server';
 import { signInPath } from '../../lib/safe-redirect';
@@ -50,7 +52,15 @@ const intents: readonly Intent[] = ['invite', 'withdraw', 'changeRole', 'remove'
 type InviteValues = { email: string; role: InvitableRole };
 type TeamActionData =
   | { ok: true; intent: Intent; email?: string }
-  | { ok: false; intent: Intent; error: string; fieldErrors: Record<string, string>; values?: InviteValues };
+  | {
+      ok: false;
+      intent: Intent;
+      error: string;
+      fieldErrors: Record<string, string>;
+      values?: InviteValues;
+      /** A refusal at the plan's seat limit: the upgrade button's target. */
+      upgradeUrl?: string;
+    };
 
 /** The page of one team, `?team=<id>` choosing among several. */
 function teamPath(teamId: string, extra: Record<string, string> = {}): string {
@@ -107,15 +117,24 @@ export async function action({ request, context }: Route.ActionArgs) {
   const base = `/api/v1/teams/${encodeURIComponent(teamId)}`;
   const fail = (result: ApiFailure, values?: InviteValues) => {
     if (result.problem.code === 'unauthenticated') throw redirect(signInPath(teamPath(teamId)));
+    const quota = quotaRefusalOf(result, locale);
     // The API's detail for these is English only; the page says it in the visitor's language.
-    const error =
-      intent === 'invite' && result.problem.code === 'conflict'
+    const error = quota
+      ? quota.error
+      : intent === 'invite' && result.problem.code === 'conflict'
         ? text.team.alreadyMember
         : intent === 'leave' && result.problem.code === 'forbidden'
           ? text.team.ownerCannotLeave
           : problemMessage(result, locale);
     return data<TeamActionData>(
-      { ok: false, intent, error, fieldErrors: fieldErrorsOf(result.problem), ...(values ? { values } : {}) },
+      {
+        ok: false,
+        intent,
+        error,
+        fieldErrors: fieldErrorsOf(result.problem),
+        ...(values ? { values } : {}),
+        upgradeUrl: quota?.upgradeUrl,
+      },
       { status: result.status },
     );
   };
@@ -187,6 +206,7 @@ export default function TeamSettings({ loaderData, actionData }: Route.Component
       {failure && failure.intent !== 'invite' && (
         <Alert color="red" title={t('team.errorTitle')}>
           {failure.error}
+          <QuotaUpgradeButton href={failure.upgradeUrl} />
         </Alert>
       )}
 
@@ -561,6 +581,7 @@ function InviteForm({
           {failure && (
             <Alert color="red" title={t('team.errorTitle')}>
               {failure.error}
+              <QuotaUpgradeButton href={failure.upgradeUrl} />
             </Alert>
           )}
           <input type="hidden" name="teamId" value={team.id} />

@@ -3,6 +3,7 @@ import type { LinkView } from '@souk/contracts/affiliation';
 import type { PostView, SocialProviderView } from '@souk/contracts/social';
 import { useTranslation } from 'react-i18next';
 import { data, Link, redirect } from 'react-router';
+import { QuotaUpgradeButton } from '../../components/billing/quota-upgrade-button';
 import { PageTitle } from '../../components/page-title';
 import { Composer } from '../../components/social/composer/composer';
 import { apiJson } from '../../lib/api.server';
@@ -158,6 +159,7 @@ export default function Compose({ loaderData, actionData }: Route.ComponentProps
           {actionData && !actionData.ok && (
             <Alert color="red" role="alert" data-testid="compose-error">
               {actionData.error}
+              <QuotaUpgradeButton href={actionData.upgradeUrl} />
             </Alert>
           )}
           <Group gap="xs">

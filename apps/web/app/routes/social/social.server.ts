@@ -3,6 +3,7 @@ import { type AppLoadContext, data, redirect } from 'react-router';
 import type { ActionFeedback } from '../../lib/action-feedback';
 import { type ApiFailure, apiJson, fieldErrorsOf } from '../../lib/api.server';
 import { problemMessage } from '../../lib/auth-feedback.server';
+import { quotaRefusalOf } from '../../lib/billing/quota-refusal.server';
 import { translations } from '../../lib/i18n';
 import { signInPath } from '../../lib/safe-redirect';
 import { requireUser } from '../../lib/session.server';
@@ -76,10 +77,19 @@ export function failed(
   targetAccounts: string[] = [],
 ) {
   if (failure.status === 401) throw redirect(signInPath(returnPath));
-  const error = failure.problem.detail || problemMessage(failure, locale);
+  const quota = quotaRefusalOf(failure, locale);
+  const error = quota?.error ?? (failure.problem.detail || problemMessage(failure, locale));
   const targetErrors = targetErrorsOf(failure, targetAccounts);
   return data<SocialFeedback>(
-    { ok: false, intent, id, error, fieldErrors: fieldErrorsOf(failure.problem), targetErrors },
+    {
+      ok: false,
+      intent,
+      id,
+      error,
+      fieldErrors: fieldErrorsOf(failure.problem),
+      targetErrors,
+      upgradeUrl: quota?.upgradeUrl,
+    },
     { status: failure.status },
   );
 }

@@ -166,6 +166,11 @@ export class StripeGateway implements PaymentGateway {
     return session.payment_status === 'paid' ? 'paid' : 'unpaid';
   }
 
+  /** Any other call of Stripe's API (Stripe Billing uses it), with the same errors and key handling. */
+  api<T>(method: 'GET' | 'POST', path: string, fields?: Record<string, unknown>, idempotencyKey?: string): Promise<T> {
+    return this.call<T>(method, path, fields, idempotencyKey);
+  }
+
   private async call<T>(
     method: 'GET' | 'POST',
     path: string,

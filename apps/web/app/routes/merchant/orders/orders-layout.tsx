@@ -6,6 +6,7 @@ import { type SectionTab, SectionTabs } from '../../../components/section-tabs';
 const tabs: SectionTab[] = [
   { to: '/merchant/orders', labelKey: 'paymentsNav.orders' },
   { to: '/merchant/redeem', labelKey: 'paymentsNav.redeem' },
+  { to: '/merchant/settlements', labelKey: 'moneyNav.settlements' },
 ];
 
 /** The merchant's orders and the voucher counter share a row of tabs; each page guards itself. */

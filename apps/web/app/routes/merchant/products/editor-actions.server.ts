@@ -5,6 +5,7 @@ import type { Locale } from '@souk/contracts/locales';
 import { type AppLoadContext, data, redirect } from 'react-router';
 import { type ApiFailure, type ApiResult, apiJson } from '../../../lib/api.server';
 import { formText, problemMessage } from '../../../lib/auth-feedback.server';
+import { quotaRefusalOf } from '../../../lib/billing/quota-refusal.server';
 import { merchantApi } from '../../../lib/catalog/catalog-api';
 import {
   formFieldOfApiPath,
@@ -25,6 +26,8 @@ export type EditorActionData =
       error: string;
       fieldErrors: Record<string, string>;
       values?: ProductFormValues;
+      /** A refusal at the plan's limit (publishing one deal too many): the upgrade button's target. */
+      upgradeUrl?: string;
     };
 
 interface ActionInput {
@@ -40,9 +43,10 @@ function failure(result: ApiFailure, intent: string, locale: Locale, request: Re
   if (result.status === 401) throw redirect(signInPath(new URL(request.url).pathname));
   const fieldErrors: Record<string, string> = {};
   for (const { path, message } of result.problem.errors ?? []) fieldErrors[formFieldOfApiPath(path)] ??= message;
-  const error = result.problem.detail ?? problemMessage(result, locale);
+  const quota = quotaRefusalOf(result, locale);
+  const error = quota?.error ?? result.problem.detail ?? problemMessage(result, locale);
   return data<EditorActionData>(
-    { ok: false, intent, error, fieldErrors, ...(values ? { values } : {}) },
+    { ok: false, intent, error, fieldErrors, ...(values ? { values } : {}), upgradeUrl: quota?.upgradeUrl },
     { status: result.status },
   );
 }

@@ -2,6 +2,8 @@ import { Alert, Anchor, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import type { ProductView, PublicCategory } from '@souk/contracts/catalog';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isPausedByPlan, PausedByPlanAlert } from '../../../components/billing/paused-by-plan';
+import { QuotaUpgradeButton } from '../../../components/billing/quota-upgrade-button';
 import { ProductStatusBadge } from '../../../components/catalog/product-status-badge';
 import { PageTitle } from '../../../components/page-title';
 import { apiJson } from '../../../lib/api.server';
@@ -101,12 +103,14 @@ export default function ProductEditor({ loaderData, actionData }: Route.Componen
           {t('productEditor.created')}
         </Alert>
       )}
+      {product && isPausedByPlan(product) && <PausedByPlanAlert />}
       {product?.moderation.hold && (
         <Alert color="red" title={t('merchantProducts.moderated', { reason: product.moderation.reason ?? '' })} />
       )}
       {failure && failure.intent !== 'save' && (
         <Alert color="red" title={t('productEditor.errorTitle')} role="alert">
           {failure.error}
+          <QuotaUpgradeButton href={failure.upgradeUrl} />
         </Alert>
       )}
       <Grid gutter="xl">

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantin
 import type { ProductList, ProductStatus } from '@souk/contracts/catalog';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isPausedByPlan, PausedByPlanNote } from '../../../components/billing/paused-by-plan';
 import { PaginationLinks } from '../../../components/catalog/pagination-links';
 import { ProductStatusBadge } from '../../../components/catalog/product-status-badge';
 import { PageTitle } from '../../../components/page-title';
@@ -112,6 +113,7 @@ export default function MerchantProducts({ loaderData }: Route.ComponentProps) {
                         {t('merchantProducts.moderated', { reason: product.moderation.reason ?? '' })}
                       </Text>
                     )}
+                    {isPausedByPlan(product) && <PausedByPlanNote />}
                   </Table.Td>
                   <Table.Td>
                     <ProductStatusBadge status={product.status} />

@@ -31,6 +31,12 @@ export const mailTemplates = {
   'refund-processed': orderMail,
   'voucher-redeemed': orderMail,
   'merchant-new-order': orderMail,
+  // Subscriptions (billing): each transition, in the recipient's language.
+  'billing-notice': orderMail,
+  // Payouts: the same layout; the words and the attached statement come from payouts.
+  'payout-processed': orderMail,
+  // Invoices and credit notes: the words come from invoicing; the PDF is attached.
+  'invoice-issued': orderMail,
 } as const;
 
 export type MailTemplateName = keyof typeof mailTemplates;
