@@ -83,6 +83,12 @@ describe('teams', () => {
     await merchant.goto(`${server.url}/sign-in`);
     await fillSignIn(merchant, 'merchant@souk.test');
     await merchant.waitForURL((url) => url.pathname !== '/sign-in');
+    // The Free plan has one seat (the owner's): the team takes its Pro trial before inviting.
+    const trial = await merchant.request.post(`${server.url}/api/v1/billing/trial`, {
+      data: { planId: 'pro' },
+      headers: { origin: server.url },
+    });
+    expect(trial.status()).toBe(200);
     await merchant.goto(`${server.url}/settings/team`);
     await hydrated(merchant);
     await merchant.getByRole('link', { name: en.settingsNav.team }).waitFor();

@@ -24,7 +24,8 @@ export const errorTitles: Record<Locale, Record<ErrorCode, string>> = {
       'Sans vérification KYC, vous pouvez publier 3 offres au maximum. Faites vérifier votre entreprise pour en publier davantage.',
     moderation_hold:
       'Cette offre a été dépubliée par la modération : corrigez-la puis contactez le support pour la republier.',
-    quota_exceeded: 'Votre formule a atteint sa limite pour cette action. Passez à une formule supérieure pour continuer.',
+    quota_exceeded:
+      'Votre formule a atteint sa limite pour cette action. Passez à une formule supérieure pour continuer.',
   },
   en: {
     validation_failed: 'Some of the information is invalid.',

@@ -113,7 +113,11 @@ export function cmiRoutes(deps: GatewayRouteDeps): FastifyPluginAsync {
           }
           if (!reference) return reply.code(303).header('location', '/').send();
           const external = deps.external?.handlerOf(reference);
-          if (external) return reply.code(303).header('location', await external.returnPath(reference, outcome)).send();
+          if (external)
+            return reply
+              .code(303)
+              .header('location', await external.returnPath(reference, outcome))
+              .send();
           const [order] = await deps.db
             .select({ id: paymentsOrders.id })
             .from(paymentsOrders)

@@ -1,3 +1,24 @@
+-- The ledger is append-only: a wrong posting is corrected by a reversing transaction, never edited.
+CREATE OR REPLACE FUNCTION ledger_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'ledger is append-only: % on % refused', TG_OP, TG_TABLE_NAME
+    USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER ledger_transactions_append_only BEFORE UPDATE OR DELETE ON ledger_transactions
+  FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER ledger_transactions_no_truncate BEFORE TRUNCATE ON ledger_transactions
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE ON ledger_entries
+  FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER ledger_entries_no_truncate BEFORE TRUNCATE ON ledger_entries
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
+
+--> statement-breakpoint
 -- An issued invoice or credit note never changes: only its payment (due -> paid, once) and its
 -- delivery bookkeeping (PDF key, mailed_at: each set once) may be filled in. Nothing is deleted.
 CREATE OR REPLACE FUNCTION invoicing_documents_guard() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -61,3 +82,57 @@ $$;
 --> statement-breakpoint
 CREATE TRIGGER invoicing_counters_forward BEFORE UPDATE OR DELETE ON invoicing_counters
   FOR EACH ROW EXECUTE FUNCTION invoicing_counters_guard();
+
+--> statement-breakpoint
+-- A document's lines are written in one statement, with the document, and add up to its subtotal:
+-- a line added later (or a set that does not match the printed totals) is refused.
+CREATE OR REPLACE FUNCTION invoicing_lines_complete() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  offending text;
+BEGIN
+  SELECT d.number INTO offending
+  FROM invoicing_documents d
+  JOIN (SELECT document_id, count(*) AS n, sum(amount_minor) AS total FROM inserted GROUP BY document_id) i
+    ON i.document_id = d.id
+  WHERE i.n <> (SELECT count(*) FROM invoicing_lines l WHERE l.document_id = d.id)
+     OR i.total <> d.subtotal_minor
+  LIMIT 1;
+  IF offending IS NOT NULL THEN
+    RAISE EXCEPTION 'invoices are immutable: the lines of % are written once and add up to its subtotal', offending
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER invoicing_lines_complete AFTER INSERT ON invoicing_lines
+  REFERENCING NEW TABLE AS inserted
+  FOR EACH STATEMENT EXECUTE FUNCTION invoicing_lines_complete();
+
+--> statement-breakpoint
+-- A transaction's entries are written in one statement and sum to zero in each currency: the
+-- database refuses an unbalanced set, or an entry added later to a recorded transaction.
+CREATE OR REPLACE FUNCTION ledger_entries_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  offending uuid;
+BEGIN
+  SELECT i.transaction_id INTO offending
+  FROM (SELECT DISTINCT transaction_id FROM inserted) i
+  WHERE (SELECT count(*) FROM ledger_entries e WHERE e.transaction_id = i.transaction_id)
+        <> (SELECT count(*) FROM inserted n WHERE n.transaction_id = i.transaction_id)
+     OR EXISTS (
+       SELECT 1 FROM inserted n WHERE n.transaction_id = i.transaction_id
+       GROUP BY n.currency HAVING sum(n.amount_minor) <> 0
+     )
+  LIMIT 1;
+  IF offending IS NOT NULL THEN
+    RAISE EXCEPTION 'ledger transaction % is not balanced: its entries are written together and sum to zero per currency', offending
+      USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER ledger_entries_balanced AFTER INSERT ON ledger_entries
+  REFERENCING NEW TABLE AS inserted
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_entries_balanced();

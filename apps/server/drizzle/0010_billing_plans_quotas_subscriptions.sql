@@ -1,1 +1,0 @@
-ALTER TABLE "catalog_products" ADD COLUMN "paused_by_plan" boolean DEFAULT false NOT NULL;

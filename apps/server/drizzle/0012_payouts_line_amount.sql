@@ -1,2 +1,0 @@
-ALTER TABLE "payouts_lines" DROP CONSTRAINT "payouts_lines_amount_check";--> statement-breakpoint
-ALTER TABLE "payouts_lines" ADD CONSTRAINT "payouts_lines_amount_check" CHECK ("payouts_lines"."amount_minor" >= 0);
