@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
+import { formatMoney } from '../../platform/documents/money-format.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
-import { formatMoney } from '../payments/module.ts';
 import { fill, invoiceMailCopy } from './invoice-copy.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
 import { type InvoiceRecord, loadInvoice } from './invoice-records.ts';

@@ -1,5 +1,6 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
-import { formatMoney, pdfSafeText } from '../payments/module.ts';
+import { formatMoney } from '../../platform/documents/money-format.ts';
+import { pdfSafeText } from '../../platform/documents/pdf-safe-text.ts';
 import { fill, pdfLabels } from './invoice-copy.ts';
 import type { InvoiceRecord } from './invoice-records.ts';
 

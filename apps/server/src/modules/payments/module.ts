@@ -32,10 +32,7 @@ import { RedemptionService } from './redemption-service.ts';
 import { RefundService } from './refund-service.ts';
 import { sandboxRoutes } from './sandbox/sandbox-routes.ts';
 
-// Shared with the other modules that print PDFs and mails with amounts (invoices, statements).
-export { formatMoney } from './money-format.ts';
 export type { CheckoutProductFacts } from './ports.ts';
-export { pdfSafeText } from './transliteration.ts';
 
 export interface PaymentsModule {
   orders: OrderService;

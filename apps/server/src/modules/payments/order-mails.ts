@@ -1,9 +1,9 @@
 import type { Locale } from '@souk/contracts/locales';
 import { orderPagePath } from '@souk/contracts/payments';
 import type { Executor } from '../../platform/db/database.ts';
+import { formatMoney } from '../../platform/documents/money-format.ts';
 import type { OrderAccessTokens } from './access-tokens.ts';
 import { fill, mailCopy } from './mail-copy.ts';
-import { formatMoney } from './money-format.ts';
 import type { OrderBundle, RefundRow, VoucherRow } from './order-records.ts';
 import type { Mailer, PeopleDirectory, TeamDirectory } from './ports.ts';
 import { formatVoucherCode } from './voucher-codes.ts';

@@ -1,8 +1,8 @@
 import type { Locale } from '@souk/contracts/locales';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
-import { formatMoney } from './money-format.ts';
+import { formatMoney } from '../../platform/documents/money-format.ts';
+import { pdfSafeText } from '../../platform/documents/pdf-safe-text.ts';
 import type { OrderBundle } from './order-records.ts';
-import { pdfSafeText } from './transliteration.ts';
 import { formatVoucherCode } from './voucher-codes.ts';
 import { voucherQrMatrix } from './voucher-qr.ts';
 

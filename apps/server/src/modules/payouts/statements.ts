@@ -1,5 +1,6 @@
 import type { Locale } from '@souk/contracts/locales';
-import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
+import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { pdfSafeText } from '../../platform/documents/pdf-safe-text.ts';
 import { csvLines, decimalAmount } from './bank-file.ts';
 
 export interface StatementData {
@@ -111,21 +112,6 @@ export function statementCsv(data: StatementData, locale: Locale): Buffer {
   return Buffer.from(`\uFEFF${csvLines(rows)}`, 'utf8');
 }
 
-/** Text Helvetica can draw: accents kept, other scripts replaced rather than failing the PDF. */
-function printable(text: string, font: PDFFont): string {
-  let out = '';
-  for (const char of text) {
-    try {
-      font.encodeText(char);
-      out += char;
-    } catch {
-      const stripped = char.normalize('NFD').replace(/\p{M}/gu, '');
-      out += stripped && stripped !== char ? printable(stripped, font) : '?';
-    }
-  }
-  return out;
-}
-
 export async function statementPdf(data: StatementData, locale: Locale): Promise<Buffer> {
   const words = labelsFor(locale);
   const pdf = await PDFDocument.create();
@@ -137,7 +123,7 @@ export async function statementPdf(data: StatementData, locale: Locale): Promise
   let y = 790;
   const text = (value: string, x: number, options: { size?: number; bold?: boolean } = {}) => {
     const used = options.bold ? bold : font;
-    page.drawText(printable(value, used), { x, y, size: options.size ?? 10, font: used, color: rgb(0.1, 0.1, 0.1) });
+    page.drawText(pdfSafeText(value), { x, y, size: options.size ?? 10, font: used, color: rgb(0.1, 0.1, 0.1) });
   };
   const money = (minor: number) => `${decimalAmount(minor)} ${data.currency}`;
   text(words.title, 50, { size: 18, bold: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pdfSafeText } from './transliteration.ts';
+import { pdfSafeText } from './pdf-safe-text.ts';
 
 describe('text for the PDF’s standard font', () => {
   it('keeps French as it is', () => {
