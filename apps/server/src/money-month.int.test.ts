@@ -5,7 +5,7 @@ import { type Affiliated, affiliatedLink, apiKeyOf, clickLink, flushClicks, with
 import { call, rowsOf, teamOf } from '../test/catalog.ts';
 import { buildTestApp, createTestUser, eventually, type TestApp, type TestUser } from '../test/harness.ts';
 import { submitIndividualKyc } from '../test/kyc.ts';
-import { buyer, payWithSandbox, placeOrder, readOrder, testCards } from '../test/payments.ts';
+import { buyer, paidSaleThroughLink, payWithSandbox, placeOrder, readOrder, testCards } from '../test/payments.ts';
 
 /**
  * The money backbone's acceptance: one month of activity across modules — checkout sales through
@@ -42,6 +42,10 @@ describe('a month of money', () => {
   }
 
   /** A 1,000.00 MAD order paid through the influencer's link, with its commission's id. */
+  function _checkoutSale(affiliated: Affiliated) {
+    return paidSaleThroughLink(test, affiliated, `203.0.113.${ip++}`);
+  }
+
   async function checkoutSale(affiliated: Affiliated) {
     const created = await placeOrder(test, {
       productId: affiliated.product.id,

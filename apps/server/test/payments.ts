@@ -1,9 +1,11 @@
 import type { OrderCreated } from '@souk/contracts/payments';
+import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { cmiResponseHash } from '../src/modules/payments/gateways/cmi-hash.ts';
 import { sandboxCredentials } from '../src/modules/payments/gateways/gateway-registry.ts';
-import { origin } from './catalog.ts';
-import type { TestApp, TestUser } from './harness.ts';
+import { type Affiliated, clickLink, flushClicks } from './affiliation.ts';
+import { origin, rowsOf } from './catalog.ts';
+import { eventually, type TestApp, type TestUser } from './harness.ts';
 
 export const testCards = {
   visa: { cardNumber: '4000000000000010', expiry: '12/39', cvc: '000' },
@@ -118,4 +120,34 @@ export function readOrder(test: TestApp, id: string, options: { access?: string;
     url: `/api/v1/orders/${id}${options.access ? `?access=${encodeURIComponent(options.access)}` : ''}`,
     headers: { origin, 'x-souk-locale': 'en', ...(options.user ? { cookie: options.user.cookie } : {}) },
   });
+}
+
+/**
+ * One unit of the influencer's deal bought and paid on Souk right after a click on their link
+ * (from `ip`, so fraud rules see distinct visitors); answers the paid order and its commission's id.
+ */
+export async function paidSaleThroughLink(test: TestApp, affiliated: Affiliated, ip: string) {
+  const { clickId } = await clickLink(test, affiliated.link.code, { ip });
+  await flushClicks(test);
+  const created = await placeOrder(test, {
+    productId: affiliated.product.id,
+    quantity: 1,
+    buyer: buyer(),
+    gateway: 'sandbox',
+    clickId: clickId as string,
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  await payWithSandbox(test, created.json(), testCards.mastercard);
+  const order = (await readOrder(test, created.json().order.id, { access: created.json().accessToken })).json();
+  expect(order.status).toBe('paid');
+  const commissionId = await eventually(async () => {
+    const rows = await rowsOf<{ id: string }>(
+      test,
+      sql`select c.id from affiliation_commissions c join affiliation_conversions v on v.id = c.conversion_id
+          where v.order_ref = ${order.reference}`,
+    );
+    expect(rows).toHaveLength(1);
+    return rows[0]?.id as string;
+  });
+  return { order, commissionId };
 }

@@ -3,6 +3,7 @@ import type { Currency } from '@souk/contracts/catalog';
 import type { Locale } from '@souk/contracts/locales';
 import { and, desc, eq, gt, gte } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { ClickBuffer } from './click-buffer.ts';
 import { commissionAfterRefund, commissionAmount, ruleFor } from './commission-rules.ts';
@@ -76,11 +77,6 @@ export function commissionMovement(
 }
 
 type ClickRow = typeof affiliationClicks.$inferSelect;
-
-function isUniqueViolation(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return (error as { code?: string }).code === '23505' || cause?.code === '23505';
-}
 
 /**
  * Sales reported by merchants (API, pixel) or made on Souk (checkout): attributed to the last

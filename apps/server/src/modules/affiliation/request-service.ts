@@ -8,6 +8,7 @@ import type { Commission } from '@souk/contracts/catalog';
 import type { Locale } from '@souk/contracts/locales';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { PerformanceReader } from './performance.ts';
 import type {
@@ -44,11 +45,6 @@ export interface RequestServiceDeps {
   onLinksChanged(codes: string[]): Promise<void>;
   /** The plan's limit of approved influencers; absent, none applies. */
   influencerQuota?: ApprovedInfluencerQuota | undefined;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return (error as { code?: string }).code === '23505' || cause?.code === '23505';
 }
 
 /**

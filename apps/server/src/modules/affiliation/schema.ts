@@ -17,13 +17,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
-const createdAt = () => at('created_at').notNull().defaultNow();
+import { at, createdAt } from '../../platform/db/columns.ts';
 
 /** A merchant team's affiliation settings; a row is created on first need with the defaults. */
 export const affiliationMerchantSettings = pgTable('affiliation_merchant_settings', {

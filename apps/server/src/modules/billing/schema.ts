@@ -1,20 +1,8 @@
 import type { SubscriptionProvider, SubscriptionStatus } from '@souk/contracts/billing';
 import type { PlanId, PlanQuotas } from '@souk/contracts/plans';
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { at } from '../../platform/db/columns.ts';
 
 /** What an admin changed on a plan; the defaults stay in the contracts' configuration. */
 export const billingPlanOverrides = pgTable('billing_plan_overrides', {

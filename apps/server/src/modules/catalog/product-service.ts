@@ -11,6 +11,7 @@ import type { Locale } from '@souk/contracts/locales';
 import type { TeamRole } from '@souk/contracts/teams';
 import { and, asc, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
 import type { CategoryRow, CategoryService } from './category-service.ts';
@@ -21,7 +22,7 @@ import type { ProductPresenter, ProductRow } from './product-views.ts';
 import { columnsOf, mergeFields, type ProductFields, placementAfter } from './product-writes.ts';
 import { catalogProductImages, catalogProducts, catalogSlugHistory } from './schema.ts';
 import { rememberWords } from './search-vocabulary.ts';
-import { chooseSlug, isUniqueViolation, slugConflict } from './slugs.ts';
+import { chooseSlug, slugConflict } from './slugs.ts';
 
 /** Team roles, from the identity module: a team the caller is not in answers 404, too weak a role 403. */
 export interface TeamAccess {

@@ -13,12 +13,10 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt } from '../../platform/db/columns.ts';
 
 /** PostgreSQL's tsvector, read as text if ever selected (the app only queries it). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-
-const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
 
 export const catalogCategories = pgTable('catalog_categories', {
   id: uuid('id').primaryKey().defaultRandom(),

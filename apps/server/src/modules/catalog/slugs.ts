@@ -51,13 +51,3 @@ export async function chooseSlug(
   }
   return `${base}-${randomBytes(3).toString('hex')}`;
 }
-
-/** A unique violation on the slug (two writers racing for one name) reads as the same 409. */
-export function isUniqueViolation(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    if ((current as { code?: string }).code === '23505') return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}

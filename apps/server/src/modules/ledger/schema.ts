@@ -1,8 +1,7 @@
 import type { LedgerAccountCode } from '@souk/contracts/ledger';
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { bigint, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at } from '../../platform/db/columns.ts';
 
 /**
  * One balanced money movement. (kind, reference) names the business event it records, so posting

@@ -13,6 +13,7 @@ import {
 import { eq } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Database } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { OrderAccessTokens } from './access-tokens.ts';
 import { GatewayFailure, type PaymentGateway } from './gateways/gateway.ts';
@@ -31,15 +32,6 @@ export interface CreateOrderRequest {
   clickCookie: string | undefined;
   idempotencyKey: string | undefined;
   locale: Locale;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    if ((current as { code?: string }).code === '23505') return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 const referenceAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -11,13 +11,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
-const createdAt = () => at('created_at').notNull().defaultNow();
+import { at, createdAt } from '../../platform/db/columns.ts';
 
 /** One purchase of one deal by one buyer (guest or signed in). Amounts are minor units. */
 export const paymentsOrders = pgTable(

@@ -16,7 +16,14 @@ import { call, rowsOf } from '../../../test/catalog.ts';
 import { buildTestApp, createTestUser, eventually, type TestApp, type TestUser } from '../../../test/harness.ts';
 import { submitIndividualKyc } from '../../../test/kyc.ts';
 import { latestMail } from '../../../test/mailbox.ts';
-import { buyer, payWithSandbox, placeOrder, readOrder, testCards } from '../../../test/payments.ts';
+import {
+  buyer,
+  paidSaleThroughLink,
+  payWithSandbox,
+  placeOrder,
+  readOrder,
+  testCards,
+} from '../../../test/payments.ts';
 import { previousPeriod } from './payout-runs.ts';
 
 /** The files of a ZIP archive (an XLSX), read from its local headers. */
@@ -79,6 +86,10 @@ describe('payouts: balances, the monthly run, the bank file', () => {
   }
 
   /** An order paid on Souk through the influencer's link; returns the order and its commission id. */
+  function _checkoutSale(affiliated: Affiliated) {
+    return paidSaleThroughLink(test, affiliated, `198.51.100.${ipCounter++}`);
+  }
+
   async function checkoutSale(affiliated: Affiliated) {
     const { clickId } = await clickLink(test, affiliated.link.code, { ip: `198.51.100.${ipCounter++}` });
     await flushClicks(test);

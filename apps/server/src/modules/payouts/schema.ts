@@ -1,9 +1,8 @@
 import type { Currency } from '@souk/contracts/catalog';
 import type { PayoutExclusion, PayoutLineStatus, PayoutRunStatus } from '@souk/contracts/payouts';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at } from '../../platform/db/columns.ts';
 
 /**
  * One monthly payout run per period and currency (the unique index is what makes a second run,

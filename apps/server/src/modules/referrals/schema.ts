@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
-const createdAt = () => at('created_at').notNull().defaultNow();
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt } from '../../platform/db/columns.ts';
 
 /** Each person's referral code, created the first time it is asked for. */
 export const referralCodes = pgTable('referral_codes', {

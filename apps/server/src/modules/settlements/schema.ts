@@ -1,9 +1,7 @@
 import type { CommissionInvoiceStatus, SettlementLineKind, SettlementStatus } from '@souk/contracts/settlements';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
-const createdAt = () => at('created_at').notNull().defaultNow();
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt } from '../../platform/db/columns.ts';
 
 /**
  * One merchant's settlement for one month and currency: what Souk transfers for the deals sold

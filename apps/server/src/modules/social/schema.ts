@@ -7,21 +7,8 @@ import type {
   TargetOptions,
   TargetStatus,
 } from '@souk/contracts/social';
-import {
-  bigserial,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
-const createdAt = () => at('created_at').notNull().defaultNow();
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt } from '../../platform/db/columns.ts';
 
 /**
  * An account on a social network, owned by a person (`user:<id>`), a merchant team
