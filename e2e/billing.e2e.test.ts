@@ -2,7 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar } from '../apps/web/app/locales/ar.ts';
 import { fr } from '../apps/web/app/locales/fr.ts';
-import { hasNoHorizontalScroll, launchBrowser } from './browser.ts';
+import { callApi } from './api.ts';
+import { hasNoHorizontalScroll, hydrated, launchBrowser, signInAs } from './browser.ts';
 import { apiSignIn, outboxMailLink } from './outbox.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
@@ -48,19 +49,8 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function api<T>(path: string, cookie: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      cookie,
-      origin: server.url,
-      ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: init.json === undefined ? undefined : JSON.stringify(init.json),
-  });
-  const body = (await response.json().catch(() => null)) as T;
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
+function api<T>(path: string, cookie: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
+  return callApi<T>(server, path, cookie, init);
 }
 
 async function allProducts(): Promise<ProductItem[]> {
@@ -102,17 +92,8 @@ async function newContext(options: { width?: number; locale?: string } = {}): Pr
   });
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  const form = page.locator('form:has(input[name=password])');
-  await form.locator('input[name=email]').fill(email);
-  await form.locator('input[name=password]').fill(demoPassword);
-  await form.locator('button[type=submit]').click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
-
-async function hydrated(page: Page): Promise<void> {
-  await page.locator('html[data-hydrated=true]').waitFor();
+function signIn(page: Page, email: string): Promise<void> {
+  return signInAs(page, server.url, email, demoPassword);
 }
 
 describe('plans, quotas and subscriptions', () => {

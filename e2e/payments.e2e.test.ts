@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../apps/web/app/lib/format-money.ts';
 import { ar } from '../apps/web/app/locales/ar.ts';
 import { fr } from '../apps/web/app/locales/fr.ts';
+import { callApi } from './api.ts';
 import { hasNoHorizontalScroll, hydrated, launchBrowser, signInAs } from './browser.ts';
 import { apiSignIn } from './outbox.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
@@ -60,19 +61,8 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function api<T>(path: string, cookie: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      cookie,
-      origin: server.url,
-      ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: init.json === undefined ? undefined : JSON.stringify(init.json),
-  });
-  const body = (await response.json().catch(() => null)) as T;
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
+function api<T>(path: string, cookie: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
+  return callApi<T>(server, path, cookie, init);
 }
 
 /** A published demo deal of the merchant, with a commission, that the demo influencer never asked to promote. */

@@ -57,9 +57,11 @@ describe('invoice totals', () => {
   it('numbers documents per series and Moroccan year', () => {
     expect(formatInvoiceNumber('F', 2026, 1)).toBe('F-2026-000001');
     expect(formatInvoiceNumber('AV', 2026, 123_456)).toBe('AV-2026-123456');
-    // 31 December 23:30 UTC is already 1 January in Casablanca (UTC+1).
-    expect(invoiceYear(new Date('2026-12-31T23:30:00Z'))).toBe(2027);
-    expect(invoiceYear(new Date('2026-12-31T22:30:00Z'))).toBe(2026);
+    // 31 December 2025, 23:30 UTC was already 1 January 2026 in Casablanca (then UTC+1). The year
+    // follows the time-zone data, whose later Moroccan offsets differ between releases: a past
+    // boundary keeps the test true on every runtime.
+    expect(invoiceYear(new Date('2025-12-31T23:30:00Z'))).toBe(2026);
+    expect(invoiceYear(new Date('2025-12-31T22:30:00Z'))).toBe(2025);
   });
 
   it('refuses a seller ICE whose check key is wrong at boot', () => {
