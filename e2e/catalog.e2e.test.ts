@@ -63,6 +63,12 @@ describe('catalog', () => {
     const context = await newContext();
     const page = await context.newPage();
     await signIn(page, 'merchant@souk.test');
+    // The demo merchant already has more live deals than Free allows: a Pro trial makes room.
+    const trial = await page.request.post(`${server.url}/api/v1/billing/trial`, {
+      data: { planId: 'pro' },
+      headers: { origin: server.url },
+    });
+    expect(trial.status()).toBe(200);
 
     await page.goto(`${server.url}/merchant/products/new`);
     await hydrated(page);

@@ -1,3 +1,7 @@
+/** The plans, by id, from the cheapest. */
+export const planIds = ['free', 'starter', 'pro', 'enterprise'] as const;
+export type PlanId = (typeof planIds)[number];
+
 /** What each plan limits; `null` means unlimited. Free of zod, so pages can import it cheaply. */
 export interface PlanQuotas {
   publishedDeals: number | null;

@@ -1,19 +1,17 @@
 import { z } from 'zod';
-import type { PlanQuotas } from './plan-quotas.ts';
+import { type PlanId, type PlanQuotas, planIds } from './plan-quotas.ts';
 
 /**
  * The one plans configuration: the home page and /pricing show it, billing charges it. Prices are
  * monthly, in MAD minor units (centimes). A quota of `null` means unlimited. Names and
  * descriptions are translated by the web app under `plans.<id>`.
  */
-export const planIds = ['free', 'starter', 'pro', 'enterprise'] as const;
-export type PlanId = (typeof planIds)[number];
 
 export const trialDays = 14;
 export const planCurrency = 'MAD';
 
-// Kept in a module without zod: the public pages list the quotas without loading any schema.
-export { type PlanQuotas, quotaNames } from './plan-quotas.ts';
+// Kept in a module without zod: pages read plan ids and quotas without loading any schema.
+export { type PlanId, type PlanQuotas, planIds, quotaNames } from './plan-quotas.ts';
 
 export interface Plan {
   id: PlanId;

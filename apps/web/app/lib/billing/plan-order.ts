@@ -1,4 +1,4 @@
-import { type PlanId, planIds } from '@souk/contracts/plans';
+import { type PlanId, planIds } from '@souk/contracts/plan-quotas';
 
 export function isPlanId(value: unknown): value is PlanId {
   return typeof value === 'string' && (planIds as readonly string[]).includes(value);
