@@ -143,8 +143,13 @@ export function createSocialModule(deps: SocialModuleDeps): SocialModule {
         expireInSeconds: 600,
         batchSize: 20,
         localConcurrency: deps.publishConcurrency ?? 4,
+        // A burst of due posts is drained at once, not one batch per worker per polling interval.
+        burst: true,
         async handle(payload) {
           await publisher.run(payload.targetId);
+        },
+        async handleBatch(payloads) {
+          await publisher.runBatch(payloads.map((payload) => payload.targetId));
         },
       }),
       defineJob({

@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { AccountRow, AccountService } from './account-service.ts';
 import type { KeyedLimiter } from './keyed-limiter.ts';
-import { ProviderError, type PublishRequest, type SocialProviderAdapter } from './providers/types.ts';
+import { type CheckResult, ProviderError, type PublishRequest, type SocialProviderAdapter } from './providers/types.ts';
 import { socialAccounts, socialPosts, socialTargets, socialTransitions } from './schema.ts';
 
 export type TargetRow = typeof socialTargets.$inferSelect;
@@ -36,7 +36,22 @@ interface Change {
   set?: Partial<typeof socialTargets.$inferInsert>;
   /** Only when the target still is in this stage (a claim); null: unconditionally. */
   whenStage?: string;
+  /**
+   * Transitions passed through on the way to `to` (stored before it, in order, by the same
+   * statement): a step whose outcome was known at once is not written on its own.
+   */
+  through?: { to: TargetStatus; step: string; reasonCode: string }[];
+  /** The target ends here: the post's status follows in the same statement (see `change`). */
+  settlesPost?: boolean;
 }
+
+interface Loaded {
+  target: TargetRow;
+  account: AccountRow;
+  media: MediaInput[];
+}
+
+const liveStatuses: TargetStatus[] = ['scheduled', 'publishing', 'waiting_for_platform'];
 
 function backoffMs(attempt: number): number {
   return Math.min(5 * 60_000, 2_000 * 2 ** attempt);
@@ -60,25 +75,105 @@ export class Publisher {
 
   /** One job: moves the target as far as it can go now. Duplicate or early jobs change nothing. */
   async run(targetId: string): Promise<void> {
-    const [found] = await this.deps.db
+    await this.runBatch([targetId]);
+  }
+
+  /**
+   * A batch of jobs (one fetch of the publish queue): the targets are loaded in one statement
+   * and those at the start of their pipeline are claimed together (one conditional update and
+   * their transitions), then each goes on by itself under the provider and account caps.
+   * Duplicate, early or stale ids change nothing.
+   */
+  async runBatch(targetIds: string[]): Promise<void> {
+    const ids = [...new Set(targetIds)];
+    if (ids.length === 0) return;
+    const rows = await this.deps.db
       .select({ target: socialTargets, account: socialAccounts, media: socialPosts.media })
       .from(socialTargets)
       .innerJoin(socialAccounts, eq(socialAccounts.id, socialTargets.accountId))
       .innerJoin(socialPosts, eq(socialPosts.id, socialTargets.postId))
-      .where(eq(socialTargets.id, targetId));
-    if (!found) return;
-    const { target, account, media } = found;
-    if (!['scheduled', 'publishing', 'waiting_for_platform'].includes(target.status)) return;
-    if (target.stage.endsWith(':inflight') || target.stage === 'done') return;
-    if (target.dueAt && target.dueAt.getTime() > Date.now() + 1000) return;
-    if (account.disconnectedAt || account.reconnectNeeded) {
-      await this.fail(target, 'disconnect', 'reconnect_needed', account.healthReason);
-      return;
+      .where(inArray(socialTargets.id, ids));
+    const runnable: Loaded[] = [];
+    for (const row of rows) {
+      const { target, account } = row;
+      if (!liveStatuses.includes(target.status)) continue;
+      if (target.stage.endsWith(':inflight') || target.stage === 'done') continue;
+      if (target.dueAt && target.dueAt.getTime() > Date.now() + 1000) continue;
+      if (account.disconnectedAt || account.reconnectNeeded) {
+        await this.fail(target, 'disconnect', 'reconnect_needed', account.healthReason);
+        continue;
+      }
+      runnable.push(row);
     }
-    const provider = this.deps.accounts.provider(account.provider);
-    await this.deps.limiter.run([`provider:${account.provider}`, `account:${account.id}`], () =>
-      this.advance(target, account, provider, media),
+    // A live quota is a call to the platform, whose failures the pipeline handles: those targets
+    // check and claim one by one in `advance`, like the later steps.
+    const claimable = runnable.filter((row) => row.target.stage === 'create' && !this.providerOf(row).quota);
+    const claimed = await this.claimCreates(claimable);
+    const claimedHere = new Set(claimable.map((row) => row.target.id));
+    const outcomes = await Promise.allSettled(
+      runnable.map(async ({ target, account, media }) => {
+        const ready = claimedHere.has(target.id) ? claimed.get(target.id) : target;
+        // A target not claimed here: over its quota (deferred) or taken by another job.
+        if (!ready) return;
+        const provider = this.deps.accounts.provider(account.provider);
+        await this.deps.limiter.run([`provider:${account.provider}`, `account:${account.id}`], () =>
+          this.advance(ready, account, provider, media),
+        );
+      }),
     );
+    // Every target had its chance before a failure (a bug, the database) fails the batch.
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+  }
+
+  /**
+   * The quota check (counted here, no call to the platform), then one claim for every target of
+   * the batch still at `create`: the stage moves to `create:inflight` with its transition, in
+   * one statement. Returns the claimed targets.
+   */
+  private async claimCreates(rows: Loaded[]): Promise<Map<string, TargetRow>> {
+    const claimed = new Map<string, TargetRow>();
+    if (rows.length === 0) return claimed;
+    await this.countUsage(rows.map((row) => row.account.id));
+    const allowed: Loaded[] = [];
+    for (const row of rows) {
+      if (!(await this.deferForQuota(row.target, row.account, this.providerOf(row), null))) allowed.push(row);
+    }
+    if (allowed.length === 0) return claimed;
+    const now = new Date();
+    const values = sql.join(
+      allowed.map((row) => sql`(${row.target.id}::uuid, ${row.target.status})`),
+      sql`, `,
+    );
+    const result = await this.deps.db.execute(sql`
+      with claimed as (
+        update social_targets as t
+        set status = 'publishing', stage = 'create:inflight', claimed_at = ${now.toISOString()}::timestamptz,
+          attempts = t.attempts + 1, updated_at = ${now.toISOString()}::timestamptz
+        from (values ${values}) as v(id, from_status)
+        where t.id = v.id and t.stage = 'create'
+        returning t.id, v.from_status
+      )
+      insert into social_transitions (target_id, from_status, to_status, step, reason_code)
+      select id, from_status, 'publishing', 'create', 'publishing' from claimed
+      returning target_id`);
+    const won = new Set(rowsOf<{ target_id: string }>(result).map((row) => row.target_id));
+    for (const { target } of allowed) {
+      if (!won.has(target.id)) continue;
+      claimed.set(target.id, {
+        ...target,
+        status: 'publishing',
+        stage: 'create:inflight',
+        claimedAt: now,
+        attempts: target.attempts + 1,
+        updatedAt: now,
+      });
+    }
+    return claimed;
+  }
+
+  private providerOf(row: Loaded): SocialProviderAdapter {
+    return this.deps.accounts.provider(row.account.provider);
   }
 
   private async advance(
@@ -90,6 +185,8 @@ export class Publisher {
     let target = initial;
     let account = initialAccount;
     let refreshed = false;
+    /** The first status check, made right after create: its answer (or its error) for the check stage. */
+    let firstCheck: { result: CheckResult } | { error: unknown } | null = null;
     // create, check, finalize: at most those three, plus one repeat after a token refresh.
     for (let step = 0; step < 5; step++) {
       const stage = target.stage;
@@ -102,20 +199,46 @@ export class Publisher {
         clientRef: target.id,
       };
       try {
-        if (stage === 'create') {
-          if (await this.deferForQuota(target, account, provider, request)) return;
-          const claimed = await this.change(target, {
-            to: 'publishing',
-            step: 'create',
-            reasonCode: 'publishing',
-            whenStage: 'create',
-            set: { stage: 'create:inflight', claimedAt: new Date(), attempts: target.attempts + 1 },
-          });
-          if (!claimed) return;
-          target = claimed;
+        if (stage === 'create' || stage === 'create:inflight') {
+          // `create:inflight` here: claimed by this job already (runBatch claims a batch at once).
+          if (stage === 'create') {
+            if (await this.deferForQuota(target, account, provider, request)) return;
+            const claimed = await this.change(target, {
+              to: 'publishing',
+              step: 'create',
+              reasonCode: 'publishing',
+              whenStage: 'create',
+              set: { stage: 'create:inflight', claimedAt: new Date(), attempts: target.attempts + 1 },
+            });
+            if (!claimed) return;
+            target = claimed;
+          }
           const result = await provider.create(request);
           if (result.kind === 'published') {
             await this.published(target, result.externalId, result.url);
+            return;
+          }
+          // The first status check follows at once (it is read-only). When the platform is ready,
+          // the wait and the finalize claim are one write (both transitions stored), not two.
+          try {
+            firstCheck = { result: await provider.check(request, result.pending) };
+          } catch (error) {
+            firstCheck = { error };
+          }
+          if ('result' in firstCheck && firstCheck.result.kind === 'ready') {
+            const pendingData = { ...result.pending, ...firstCheck.result.pending };
+            const claimed = await this.change(target, {
+              to: 'publishing',
+              step: 'finalize',
+              reasonCode: 'publishing',
+              whenStage: 'create:inflight',
+              through: [{ to: 'waiting_for_platform', step: 'create', reasonCode: 'waiting_for_platform' }],
+              set: { stage: 'finalize:inflight', claimedAt: new Date(), pendingData, checks: 0 },
+            });
+            if (!claimed) return;
+            target = claimed;
+            const published = await provider.finalize(request, pendingData);
+            await this.published(target, published.externalId, published.url);
             return;
           }
           target = (await this.change(target, {
@@ -125,7 +248,10 @@ export class Publisher {
             set: { stage: 'check', claimedAt: null, pendingData: result.pending, checks: 0 },
           })) as TargetRow;
         } else if (stage === 'check') {
-          const result = await provider.check(request, target.pendingData ?? {});
+          const known = firstCheck;
+          firstCheck = null;
+          if (known && 'error' in known) throw known.error;
+          const result = known ? known.result : await provider.check(request, target.pendingData ?? {});
           if (result.kind === 'published') {
             await this.published(target, result.externalId, result.url);
             return;
@@ -260,20 +386,28 @@ export class Publisher {
     target: TargetRow,
     account: AccountRow,
     provider: SocialProviderAdapter,
-    request: PublishRequest,
+    /** Needed for a live quota (a call to the platform). */
+    request: PublishRequest | null,
   ): Promise<boolean> {
     const limit = provider.rules.dailyPostLimit;
     if (limit === null) return false;
     let used: number;
     let max = limit;
-    if (provider.quota) {
+    if (provider.quota && request) {
       const live = await provider.quota(request.account);
       used = live.used;
       max = live.limit;
     } else {
       used = await this.usedToday(account.id);
     }
-    if (used < max) return false;
+    if (used < max) {
+      // Counted when claimed, not when published: the targets in flight count too.
+      if (!provider.quota) {
+        const known = this.usage.get(account.id);
+        if (known) known.used++;
+      }
+      return false;
+    }
     const dueAt = new Date(Date.now() + 3600_000);
     await this.change(target, {
       to: 'scheduled',
@@ -293,20 +427,27 @@ export class Publisher {
    * its own).
    */
   private async usedToday(accountId: string): Promise<number> {
-    const known = this.usage.get(accountId);
-    if (known && known.countedAt > Date.now() - usageLifetimeMs) return known.used;
-    const used = (await this.deps.accounts.usedToday([accountId])).get(accountId) ?? 0;
-    this.usage.set(accountId, { used, countedAt: Date.now() });
-    return used;
+    await this.countUsage([accountId]);
+    return this.usage.get(accountId)?.used ?? 0;
+  }
+
+  /** Counts, in one query, the accounts whose count is missing or too old. */
+  private async countUsage(accountIds: string[]): Promise<void> {
+    const now = Date.now();
+    const stale = [...new Set(accountIds)].filter(
+      (id) => (this.usage.get(id)?.countedAt ?? 0) <= now - usageLifetimeMs,
+    );
+    if (stale.length === 0) return;
+    const counted = await this.deps.accounts.usedToday(stale);
+    for (const id of stale) this.usage.set(id, { used: counted.get(id) ?? 0, countedAt: Date.now() });
   }
 
   private async published(target: TargetRow, externalId: string, url: string | null): Promise<void> {
-    const known = this.usage.get(target.accountId);
-    if (known) known.used++;
     await this.change(target, {
       to: 'published',
       step: target.stage.replace(':inflight', ''),
       reasonCode: 'published',
+      settlesPost: true,
       set: {
         stage: 'done',
         claimedAt: null,
@@ -318,7 +459,6 @@ export class Publisher {
         errorDetail: null,
       },
     });
-    await this.refreshPostStatus(target.postId);
   }
 
   private async fail(
@@ -333,9 +473,9 @@ export class Publisher {
       step: target.stage.replace(':inflight', ''),
       reasonCode: code,
       detail,
+      settlesPost: true,
       set: { ...extra, errorCode: code, errorKind: kind, errorDetail: detail?.slice(0, 2000) ?? null },
     });
-    await this.refreshPostStatus(target.postId);
     if (failed)
       await this.deps
         .onTrouble(failed, code)
@@ -348,33 +488,80 @@ export class Publisher {
       step: target.stage.replace(':inflight', ''),
       reasonCode: code,
       detail,
+      settlesPost: true,
       set: { stage: 'unconfirmed', errorCode: code, errorKind: 'retry', errorDetail: detail?.slice(0, 2000) ?? null },
     });
-    await this.refreshPostStatus(target.postId);
     if (marked)
       await this.deps
         .onTrouble(marked, code)
         .catch((error) => this.deps.logger.warn({ err: error }, 'unconfirmed notice not sent'));
   }
 
-  /** Updates the target and stores the transition in one statement; null when a claim was lost. */
+  /**
+   * Updates the target and stores its transitions in one statement; null when a claim was lost.
+   * With `settlesPost`, the post's status follows in the same statement when no other target of
+   * the post is still live (as that statement sees them); otherwise it is worked out again once
+   * this write is in, so two targets of one post ending at the same moment on two connections
+   * still leave the right status.
+   */
   async change(target: TargetRow, change: Change): Promise<TargetRow | null> {
     const condition = change.whenStage
       ? and(eq(socialTargets.id, target.id), eq(socialTargets.stage, change.whenStage))
       : eq(socialTargets.id, target.id);
     const now = new Date();
     const set = { ...change.set, status: change.to, updatedAt: now };
-    // One statement (a data-modifying CTE): the update and its transition land together, and a
+    const steps = [...(change.through ?? []), { to: change.to, step: change.step, reasonCode: change.reasonCode }];
+    const moves = sql.join(
+      steps.map((move, index) => {
+        const from = index === 0 ? target.status : (steps[index - 1]?.to ?? null);
+        const detail = index === steps.length - 1 ? (change.detail?.slice(0, 2000) ?? null) : null;
+        return sql`(${index}::int, ${from}::text, ${move.to}::text, ${move.step}::text, ${move.reasonCode}::text, ${detail}::text)`;
+      }),
+      sql`, `,
+    );
+    // One statement (data-modifying CTEs): the update and its transitions land together, and a
     // lost claim inserts nothing. One round trip matters on the embedded database.
     const update = this.deps.db.update(socialTargets).set(set).where(condition).returning({ id: socialTargets.id });
+    const post = change.settlesPost
+      ? sql`,
+      others as (
+        select count(*) filter (where status in ('scheduled', 'publishing', 'waiting_for_platform'))::int as live
+        from social_targets where post_id = ${target.postId} and id <> ${target.id}
+      ),
+      settled as (
+        update social_posts set status = case
+          when agg.published = agg.total then 'published'
+          when agg.published > 0 then 'partially_published'
+          else 'failed' end,
+          updated_at = now()
+        from (
+          select count(*) as total, count(*) filter (where s = 'published') as published
+          from (
+            select case when id = ${target.id} then ${change.to}::text else status end as s
+            from social_targets where post_id = ${target.postId}
+          ) as mine
+          where s <> 'cancelled'
+        ) as agg
+        where social_posts.id = ${target.postId} and agg.total > 0
+          and social_posts.status in ('scheduled', 'publishing')
+          and exists (select 1 from updated) and (select live from others) = 0
+          and ${change.to}::text not in ('scheduled', 'publishing', 'waiting_for_platform')
+        returning social_posts.id
+      )`
+      : sql``;
     const result = await this.deps.db.execute(sql`
-      with updated as (${update.getSQL()})
-      insert into social_transitions (target_id, from_status, to_status, step, reason_code, detail)
-      select id, ${target.status}, ${change.to}, ${change.step}, ${change.reasonCode}, ${change.detail?.slice(0, 2000) ?? null}
-      from updated
-      returning target_id`);
-    const rows = (result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
-    if (!Array.isArray(rows) || rows.length === 0) return null;
+      with updated as (${update.getSQL()}),
+      moved as (
+        insert into social_transitions (target_id, from_status, to_status, step, reason_code, detail)
+        select updated.id, m.from_status, m.to_status, m.step, m.reason_code, m.detail
+        from updated cross join (values ${moves}) as m(ord, from_status, to_status, step, reason_code, detail)
+        order by m.ord
+        returning target_id
+      )${post}
+      select (select count(*) from moved)::int as moved${change.settlesPost ? sql`, (select live from others) as others_live` : sql``}`);
+    const [row] = rowsOf<{ moved: number; others_live?: number }>(result);
+    if (!row || Number(row.moved) === 0) return null;
+    if (change.settlesPost && Number(row.others_live) > 0) await this.refreshPostStatus(target.postId);
     return { ...target, ...set } as TargetRow;
   }
 
@@ -436,4 +623,10 @@ export class Publisher {
     }
     return { requeued: late.length, unconfirmed: interrupted.length };
   }
+}
+
+/** The rows of a raw statement, whichever driver ran it (PGlite and node-postgres both answer `rows`). */
+function rowsOf<T>(result: unknown): T[] {
+  const rows = (result as { rows?: unknown[] }).rows ?? result;
+  return Array.isArray(rows) ? (rows as T[]) : [];
 }

@@ -22,7 +22,17 @@ export interface JobDefinition<Q extends QueueName = QueueName> {
   batchSize?: number;
   /** Workers this process runs on the queue at once (default 1); each takes `batchSize` jobs. */
   localConcurrency?: number;
+  /**
+   * Fetch the next batch at once while fetches come back full, instead of waiting for the
+   * polling interval (a queue that must drain a burst of due jobs quickly).
+   */
+  burst?: boolean;
   handle(payload: ParsedJobPayload<Q>, context: JobContext): Promise<void>;
+  /**
+   * The whole fetched batch in one call, when the queue can share work between its jobs (one
+   * statement for many rows); replaces `handle` for the workers. A throw fails the batch.
+   */
+  handleBatch?(payloads: ParsedJobPayload<Q>[], context: { logger: Logger }): Promise<void>;
 }
 
 export function defineJob<Q extends QueueName>(definition: JobDefinition<Q>): JobDefinition<Q> {

@@ -74,9 +74,25 @@ export class JobRunner {
         batchSize: definition.batchSize ?? 5,
         localConcurrency: definition.localConcurrency ?? 1,
         pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 1,
+        ...(definition.burst ? { burstWhenBatchFull: true } : {}),
         includeMetadata: true,
       },
       async (jobs) => {
+        const handleBatch = definition.handleBatch;
+        if (handleBatch) {
+          const batch = jobs as JobWithMetadata<object>[];
+          const logger = this.options.logger.child({ queue: definition.queue, jobs: batch.length });
+          try {
+            const payloads = batch.map((job) => jobPayloadSchemas[definition.queue].parse(job.data));
+            await handleBatch(payloads as never, { logger });
+            counts.completed += batch.length;
+          } catch (error) {
+            counts.failed += batch.length;
+            logger.warn({ err: error }, 'job batch failed');
+            throw error;
+          }
+          return;
+        }
         for (const job of jobs as JobWithMetadata<object>[]) {
           const logger = this.options.logger.child({ queue: definition.queue, jobId: job.id });
           try {
