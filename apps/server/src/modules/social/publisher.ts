@@ -51,6 +51,15 @@ interface Loaded {
   media: MediaInput[];
 }
 
+interface Publication {
+  target: TargetRow;
+  externalId: string;
+  url: string | null;
+  at: Date;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
 const liveStatuses: TargetStatus[] = ['scheduled', 'publishing', 'waiting_for_platform'];
 
 function backoffMs(attempt: number): number {
@@ -66,6 +75,9 @@ function backoffMs(attempt: number): number {
  */
 export class Publisher {
   private readonly usage = new Map<string, { used: number; countedAt: number }>();
+  /** Publications waiting for the one being written (see `published`). */
+  private publications: Publication[] = [];
+  private writingPublications = false;
 
   constructor(private readonly deps: PublisherDeps) {}
 
@@ -442,23 +454,84 @@ export class Publisher {
     for (const id of stale) this.usage.set(id, { used: counted.get(id) ?? 0, countedAt: Date.now() });
   }
 
-  private async published(target: TargetRow, externalId: string, url: string | null): Promise<void> {
-    await this.change(target, {
-      to: 'published',
-      step: target.stage.replace(':inflight', ''),
-      reasonCode: 'published',
-      settlesPost: true,
-      set: {
-        stage: 'done',
-        claimedAt: null,
-        externalId,
-        externalUrl: url,
-        publishedAt: new Date(),
-        errorCode: null,
-        errorKind: null,
-        errorDetail: null,
-      },
+  /**
+   * Stores a publication. Publications arriving while one is being written wait for it and are
+   * then written together (one statement for the targets, their transitions and their posts'
+   * statuses): under a burst, the single embedded connection is not spent once per post.
+   */
+  private published(target: TargetRow, externalId: string, url: string | null): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.publications.push({ target, externalId, url, at: new Date(), resolve, reject });
+      if (!this.writingPublications) void this.writePublications();
     });
+  }
+
+  private async writePublications(): Promise<void> {
+    this.writingPublications = true;
+    try {
+      while (this.publications.length > 0) {
+        const group = this.publications.splice(0, 200);
+        try {
+          await this.storePublications(group);
+          for (const one of group) one.resolve();
+        } catch (error) {
+          for (const one of group) one.reject(error);
+        }
+      }
+    } finally {
+      this.writingPublications = false;
+    }
+  }
+
+  private async storePublications(group: Publication[]): Promise<void> {
+    const values = sql.join(
+      group.map(
+        ({ target, externalId, url, at }) =>
+          sql`(${target.id}::uuid, ${target.postId}::uuid, ${target.status}::text, ${target.stage.replace(':inflight', '')}::text, ${externalId}::text, ${url}::text, ${at.toISOString()}::timestamptz)`,
+      ),
+      sql`, `,
+    );
+    // Unconditional, like every end of a claimed step. A post's status is settled here when none
+    // of its other targets is still live as this statement sees them; otherwise it is worked out
+    // again once the write is in (two connections may finish two targets of one post at once).
+    const result = await this.deps.db.execute(sql`
+      with v (id, post_id, from_status, step, external_id, external_url, published_at) as (values ${values}),
+      updated as (
+        update social_targets as t
+        set status = 'published', stage = 'done', claimed_at = null, external_id = v.external_id,
+          external_url = v.external_url, published_at = v.published_at, error_code = null, error_kind = null,
+          error_detail = null, updated_at = v.published_at
+        from v where t.id = v.id
+        returning t.id
+      ),
+      moved as (
+        insert into social_transitions (target_id, from_status, to_status, step, reason_code)
+        select v.id, v.from_status, 'published', v.step, 'published' from v join updated on updated.id = v.id
+        returning target_id
+      ),
+      agg as (
+        select st.post_id,
+          count(*) filter (where u.id is not null or st.status <> 'cancelled') as total,
+          count(*) filter (where u.id is not null or st.status = 'published') as published,
+          count(*) filter (
+            where u.id is null and st.status in ('scheduled', 'publishing', 'waiting_for_platform')
+          ) as live
+        from social_targets as st left join updated as u on u.id = st.id
+        where st.post_id in (select post_id from v)
+        group by st.post_id
+      ),
+      settled as (
+        update social_posts as p set status = case
+          when agg.published = agg.total then 'published'
+          when agg.published > 0 then 'partially_published'
+          else 'failed' end,
+          updated_at = now()
+        from agg
+        where p.id = agg.post_id and agg.total > 0 and agg.live = 0 and p.status in ('scheduled', 'publishing')
+        returning p.id
+      )
+      select agg.post_id::text as post_id from agg where agg.live > 0`);
+    for (const row of rowsOf<{ post_id: string }>(result)) await this.refreshPostStatus(row.post_id);
   }
 
   private async fail(
