@@ -6,6 +6,7 @@ import type { RenderToPipeableStreamOptions } from 'react-dom/server';
 import { renderToPipeableStream } from 'react-dom/server';
 import type { EntryContext } from 'react-router';
 import { ServerRouter } from 'react-router';
+import { paintFirst } from './lib/paint-first.server';
 
 export const streamTimeout = 5_000;
 
@@ -30,7 +31,10 @@ function compressorFor(request: Request): { encoding: string; stream: Transform 
   return null;
 }
 
-/** React Router's default Node entry, plus compression (see compressorFor). */
+/**
+ * React Router's default Node entry, plus compression (see compressorFor) and the page's
+ * scripts started once it is painted (see paintFirst).
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -62,10 +66,10 @@ export default function handleRequest(
         responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
         responseHeaders.append('Vary', 'Accept-Encoding');
         const compressor = compressorFor(request);
-        let output: NodeJS.ReadableStream = body;
+        let output: NodeJS.ReadableStream = body.pipe(paintFirst());
         if (compressor) {
           responseHeaders.set('Content-Encoding', compressor.encoding);
-          output = body.pipe(compressor.stream);
+          output = output.pipe(compressor.stream);
         }
         pipe(body);
         resolve(

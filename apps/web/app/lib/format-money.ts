@@ -1,4 +1,4 @@
-import { intlLocale } from './intl';
+import { numberFormat } from './intl';
 
 /** Integer minor units to a price in the visitor's language (e.g. 299,00 MAD / MAD 299.00). */
 export function formatMoney(
@@ -8,7 +8,7 @@ export function formatMoney(
   options: { whole?: boolean } = {},
 ): string {
   const digits = options.whole && minor % 100 === 0 ? 0 : 2;
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: digits,
@@ -18,5 +18,5 @@ export function formatMoney(
 
 /** Basis points as a percentage: 500 -> "5 %" in French, "5%" in English. */
 export function formatBasisPoints(bps: number, locale: string): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10_000);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10_000);
 }

@@ -9,6 +9,23 @@ export function intlLocale(locale: string): string {
   return known === 'ar' ? 'ar-u-nu-latn' : known;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number formatter for a UI locale, made once per locale and options: creating one costs far
+ * more than formatting with it (the first one of a locale loads its data), and a page of deals
+ * formats dozens of prices while it hydrates.
+ */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${intlLocale(locale)} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 60 * 60 * 24 * 365],
   ['month', 60 * 60 * 24 * 30],

@@ -2,7 +2,7 @@ import { Paper, SimpleGrid, Text } from '@mantine/core';
 import type { MarketplaceStats } from '@souk/contracts/catalog';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../lib/format-money';
-import { intlLocale } from '../../lib/intl';
+import { numberFormat } from '../../lib/intl';
 import { useRootData } from '../../lib/root-data';
 import { HomeSection } from './section';
 
@@ -10,7 +10,7 @@ import { HomeSection } from './section';
 export function StatsSection({ stats }: { stats: MarketplaceStats }) {
   const { t } = useTranslation();
   const { locale } = useRootData();
-  const count = (value: number) => new Intl.NumberFormat(intlLocale(locale)).format(value);
+  const count = (value: number) => numberFormat(locale).format(value);
   const figures = [
     { label: t('catalogHome.statMerchants'), value: count(stats.merchants) },
     { label: t('catalogHome.statDeals'), value: count(stats.publishedDeals) },
