@@ -1,8 +1,10 @@
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { affiliatedLink, clickLink, flushClicks } from '../../../test/affiliation.ts';
 import { call } from '../../../test/catalog.ts';
 import { buildTestApp, createTestUser, eventually, type TestApp } from '../../../test/harness.ts';
 import { connectSandbox, postReaches } from '../../../test/social.ts';
+import { socialSandboxPosts, socialTransitions } from './schema.ts';
 
 describe('social publishing on the sandbox network', () => {
   let test: TestApp;
@@ -55,6 +57,51 @@ describe('social publishing on the sandbox network', () => {
       expect(stats.statusCode, stats.body).toBe(200);
       expect(stats.json().link.clicks).toBe(1);
     });
+  });
+
+  it('publishes posts due together, some on two accounts, each target once with every transition; a repeated batch changes nothing', async () => {
+    const owner = await createTestUser(test, { accountType: 'influencer' });
+    const first = await connectSandbox(test, owner, 'burst.one');
+    const second = await connectSandbox(test, owner, 'burst.two');
+    const scheduledAt = new Date(Date.now() + 3000).toISOString();
+    const postIds: string[] = [];
+    for (let index = 0; index < 8; index++) {
+      const accounts = index % 2 === 0 ? [first, second] : [index % 4 === 1 ? first : second];
+      const created = await call(test, owner, 'POST', '/api/v1/social/posts', {
+        targets: accounts.map((account) => ({ accountId: account.id, caption: `Ensemble ${index}` })),
+        mode: 'schedule',
+        scheduledAt,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      postIds.push(created.json().id);
+    }
+    const targetIds: string[] = [];
+    for (const postId of postIds) {
+      const post = await postReaches(test, owner, postId, ['published'], 20_000);
+      expect(post.status).toBe('published');
+      for (const target of post.targets) {
+        targetIds.push(target.id);
+        expect(target.transitions.map((row: { to: string }) => row.to)).toEqual([
+          'scheduled',
+          'publishing',
+          'waiting_for_platform',
+          'publishing',
+          'published',
+        ]);
+      }
+    }
+    expect(targetIds).toHaveLength(12);
+    const { db } = test.runtime.database;
+    const copies = await db
+      .select({ clientRef: socialSandboxPosts.clientRef })
+      .from(socialSandboxPosts)
+      .where(inArray(socialSandboxPosts.clientRef, targetIds));
+    expect(copies.map((row) => row.clientRef).sort()).toEqual([...targetIds].sort());
+
+    const before = await db.select().from(socialTransitions).where(inArray(socialTransitions.targetId, targetIds));
+    await test.runtime.services.social.publisher.runBatch([...targetIds, ...targetIds]);
+    const after = await db.select().from(socialTransitions).where(inArray(socialTransitions.targetId, targetIds));
+    expect(after).toHaveLength(before.length);
   });
 
   it('refuses scheduling in the past, another user’s account, and a wrong OAuth state', async () => {
