@@ -107,6 +107,30 @@ describe('public site', () => {
     await context.close();
   });
 
+  it('paints a public page before asking for its scripts, then hydrates it', async () => {
+    for (const path of ['/', '/marketplace']) {
+      const html = await (await fetch(`${server.url}${path}`)).text();
+      const head = html.slice(0, html.indexOf('</head>'));
+      // No script download competes with the stylesheets for the first paint...
+      expect(head).not.toContain('rel="modulepreload"');
+      // ...React Router's module script is there, inert, with the script that starts it.
+      expect(html).toContain('<script type="text/plain" data-hydrate-after-paint="">');
+      expect(html).toContain('requestAnimationFrame(function(){setTimeout(start,0)})');
+    }
+    const context = await newContext({ mobile: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/marketplace`);
+    await hydrated(page);
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.endsWith('.js')),
+    );
+    expect(scripts.some((name) => name.includes('/assets/entry.client-'))).toBe(true);
+    await context.close();
+  });
+
   it('takes a contact message solved in the browser to the admin inbox, with the auto-reply in the outbox', async () => {
     const context = await newContext();
     const page = await context.newPage();

@@ -56,7 +56,10 @@ export default defineConfig({
         // (zod) stay out of them, so pages without a validated form never download zod.
         manualChunks(id) {
           if (id.includes('/node_modules/@mantine/')) return 'mantine';
-          if (/\/node_modules\/(i18next|react-i18next)\//.test(id) || id.includes('/app/locales/')) return 'i18n';
+          // One script per language (its words), loaded by lib/load-words.ts.
+          const language = /\/app\/locales\/(?:[\w-]+\/)?(fr|en|ar)\.ts$/.exec(id)?.[1];
+          if (language) return `words-${language}`;
+          if (/\/node_modules\/(i18next|react-i18next)\//.test(id)) return 'i18n';
           if (id.includes('/node_modules/zod/')) return 'zod';
           return undefined;
         },

@@ -7,6 +7,8 @@ import { renderToPipeableStream } from 'react-dom/server';
 import type { EntryContext } from 'react-router';
 import { ServerRouter } from 'react-router';
 import { paintFirst } from './lib/paint-first.server';
+// Every language's words, registered for the server's renders.
+import './lib/translations.server';
 
 export const streamTimeout = 5_000;
 

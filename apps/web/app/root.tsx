@@ -12,11 +12,11 @@ import { DirectionSync } from './components/direction-sync';
 import { ErrorPage } from './components/error-page';
 import { NavigationProgress } from './components/navigation-progress';
 import { apiJson } from './lib/api.server';
-import { createI18n, registerTranslations } from './lib/i18n';
+import { createI18n } from './lib/i18n';
+import { loadWords } from './lib/load-words';
 import { localeOf } from './lib/locale.server';
 import { useRootData } from './lib/root-data';
 import { cssVariablesResolver, theme } from './lib/theme';
-import { allTranslations } from './lib/translations.server';
 import globalStylesHref from './styles/global.css?url';
 import mantineStylesHref from './styles/mantine.css?url';
 
@@ -54,16 +54,23 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // page negotiated into English from `/` still names `/` as itself.
   const urlLocale = new URL(request.url).searchParams.get(localeQueryParam);
   const pageLocale = isLocale(urlLocale) ? urlLocale : defaultLocale;
-  // The page's words travel with it (compressed with the HTML), instead of all three languages
-  // in the script bundle.
-  const words = allTranslations[locale];
-  return { locale, pageLocale, viewer, unreadCount, origin: context.publicOrigin, words };
+  return { locale, pageLocale, viewer, unreadCount, origin: context.publicOrigin };
 }
 
 /**
- * The root's data (who is visiting, the words of their language) does not depend on the rest
- * of the URL: a search or a filter (a GET form) does not fetch it again, so the words are not
- * downloaded once more for every result page. Actions (sign-in, sign-out, language) and a
+ * In the browser, after the first page (whose words the entry loads before hydrating): the
+ * words of the language the server answers in, before the page renders in it (a change of
+ * language, a sign-in that switches to the person's language).
+ */
+export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
+  const data = await serverLoader();
+  await loadWords(data.locale);
+  return data;
+}
+
+/**
+ * The root's data (who is visiting, in which language) does not depend on the rest of the URL:
+ * a search or a filter (a GET form) does not fetch it again. Actions (sign-in, sign-out, language) and a
  * change of `?lang=` still do.
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({
@@ -81,8 +88,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 };
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { locale, words } = useRootData();
-  if (words) registerTranslations(locale, words);
+  const { locale } = useRootData();
   const direction = directionOf(locale);
   const i18n = useMemo(() => createI18n(locale), [locale]);
 

@@ -7,8 +7,8 @@ export type Words = typeof fr;
 
 /**
  * The words of each language, by locale. On the server every language is registered at start
- * (lib/translations.server.ts); in the browser only the page's language, which the root loader
- * sends with the page: a visitor never downloads the two languages they are not reading.
+ * (lib/translations.server.ts); in the browser only the page's language, loaded as its own
+ * script (lib/load-words.ts): a visitor never downloads the two languages they are not reading.
  */
 export const translations = {} as Record<Locale, Words>;
 

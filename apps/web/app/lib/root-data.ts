@@ -8,7 +8,5 @@ import type { loader } from '../root';
  */
 export function useRootData() {
   const data = useRouteLoaderData<typeof loader>('root');
-  return (
-    data ?? { locale: defaultLocale, pageLocale: defaultLocale, viewer: null, unreadCount: 0, origin: '', words: null }
-  );
+  return data ?? { locale: defaultLocale, pageLocale: defaultLocale, viewer: null, unreadCount: 0, origin: '' };
 }
