@@ -8,8 +8,10 @@ import type { Logger } from 'pino';
 import type { Config } from './platform/config/config.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { registerAccessControl, type ViewerResolver } from './platform/http/access.ts';
+import { clientAddressResolver, type ProxyTrust } from './platform/http/client-address.ts';
 import { type Drain, registerDrain } from './platform/http/drain.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { FrontDoor } from './platform/http/front-door.ts';
 import { isHotPath } from './platform/http/hot-path.ts';
 import { isInternalCall } from './platform/http/internal-call.ts';
 import { registerLocale } from './platform/http/locale.ts';
@@ -25,6 +27,8 @@ import { registerWebApp } from './web/ssr-plugin.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     drain: Drain;
+    /** Hot-path handlers answered before routing (see platform/http/front-door.ts). */
+    frontDoor: FrontDoor;
   }
 }
 
@@ -45,14 +49,17 @@ export interface AppDeps {
  * module's routes, then the web app. Tests call this and use `inject`.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const trustProxy: ProxyTrust =
+    typeof deps.config.TRUST_PROXY === 'number'
+      ? (_address: string, hop: number) => hop < (deps.config.TRUST_PROXY as number)
+      : deps.config.TRUST_PROXY;
+  const frontDoor = new FrontDoor({ address: clientAddressResolver(trustProxy) });
   const options = {
     genReqId: generateRequestId,
     requestIdHeader: false,
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
-    trustProxy:
-      typeof deps.config.TRUST_PROXY === 'number'
-        ? (_address: string, hop: number) => hop < (deps.config.TRUST_PROXY as number)
-        : deps.config.TRUST_PROXY,
+    trustProxy,
+    serverFactory: frontDoor.serverFactory,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   } as const;
@@ -107,8 +114,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await app.register(websocket);
   await registerOpenApi(app, deps.config.PUBLIC_URL);
-  registerMetrics(app, deps.jobs);
-  const drain = registerDrain(app);
+  frontDoor.observe(registerMetrics(app, deps.jobs).observeHttp);
+  app.decorate('frontDoor', frontDoor);
+  const drain = registerDrain(app, () => frontDoor.close());
   app.decorate('drain', drain);
   registerHealthRoutes(app, [
     { name: 'database', check: () => deps.database.ping() },

@@ -198,6 +198,7 @@ export function createAffiliationModule(deps: AffiliationModuleDeps): Affiliatio
         redirectRoutes({
           publicUrl: deps.publicUrl,
           resolve: (code) => links.resolve(code),
+          cached: (code) => cache.get(code) ?? undefined,
           buffer,
           unique,
           get countries() {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { missingLinkPage } from '@souk/contracts/affiliation-messages';
 import type { Locale } from '@souk/contracts/locales';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FrontDoorHandler } from '../../platform/http/front-door.ts';
 import { requestLocale } from '../../platform/http/locale.ts';
 import type { ClickBuffer } from './click-buffer.ts';
 import type { CountryLookup } from './country-lookup.ts';
@@ -12,6 +13,8 @@ import { isPreviewFetch, referrerHost, type UniqueClickWindow, userAgentFacts, v
 export interface RedirectDeps {
   publicUrl: string;
   resolve(code: string): Promise<LinkTarget | null>;
+  /** The cached target of a code, without waiting: undefined when unknown, uncached or inactive. */
+  cached(code: string): LinkTarget | undefined;
   buffer: ClickBuffer;
   unique: UniqueClickWindow;
   countries: CountryLookup | null;
@@ -80,12 +83,35 @@ function missingPageHeaders(strictTransport: string | null): Record<string, stri
   };
 }
 
+/** A person's click as the redirect sees it, whichever way it arrived. */
+interface Visit {
+  url: string;
+  userAgent: string;
+  referer: string | undefined;
+  ip: string | null;
+}
+
+/** The redirect's answer to a person's click: the click queued, the cookie, the destination. */
+interface TrackedAnswer {
+  location: string;
+  cookie: string;
+  /** Set only when the buffer is full: answer once it resolves (backpressure). */
+  wait: Promise<void> | undefined;
+}
+
+function rawQueryOf(url: string): string {
+  const queryAt = url.indexOf('?');
+  return queryAt === -1 ? '' : url.slice(queryAt + 1);
+}
+
 /**
  * `GET /r/:code`, the hottest path of the product: a cached lookup, bot and preview filtering,
  * then the 302. The click is only appended to the buffer here; the database sees it in the next
  * batch, off the response path. It is a hot-path route (see `platform/http/hot-path.ts`): no
  * session lookup, locale negotiation, document security headers or compression; it sets the
- * headers a redirect needs itself.
+ * headers a redirect needs itself. Its common case (a cached link, a person's browser) is also
+ * answered at the server's front door (`platform/http/front-door.ts`), before routing, with the
+ * same answer; the route handles the rest (cache misses, unknown codes, previews, HEAD).
  */
 export function redirectRoutes(deps: RedirectDeps): FastifyPluginAsync {
   const secure = deps.publicUrl.startsWith('https:');
@@ -93,7 +119,78 @@ export function redirectRoutes(deps: RedirectDeps): FastifyPluginAsync {
   const strictTransport = secure ? 'max-age=31536000; includeSubDomains' : null;
   const notFoundHeaders = missingPageHeaders(strictTransport);
   const cookieTail = `; Path=/; SameSite=Lax; HttpOnly${secure ? '; Secure' : ''}`;
+
+  function trackedAnswer(target: LinkTarget, visit: Visit): TrackedAnswer {
+    const now = new Date();
+    const clickId = randomUUID();
+    const visitor = visitorKey(visit.ip ?? '', visit.userAgent);
+    const facts = userAgentFacts(visit.userAgent);
+    const wait = deps.buffer.addClick({
+      id: clickId,
+      linkId: target.linkId,
+      organizationId: target.organizationId,
+      visitorKey: visitor,
+      ip: visit.ip,
+      isUnique: deps.unique.firstSeen(target.linkId, visitor, now.getTime()),
+      device: facts.device,
+      browser: facts.browser,
+      os: facts.os,
+      country: visit.ip && deps.countries ? deps.countries.country(visit.ip) : null,
+      referrerHost: referrerHost(visit.referer),
+      createdAt: now,
+    });
+    return {
+      location: destinationWith(target.destination, rawQueryOf(visit.url), clickId),
+      cookie: `${clickCookie}=${clickId}; Max-Age=${target.attributionWindowDays * 86_400}${cookieTail}`,
+      wait,
+    };
+  }
+
+  // The front door's answer: the headers Fastify's reply gives the route's 302 (it adds
+  // content-length 0 to an empty body; node:http adds date, connection and keep-alive).
+  const frontDoorHeaders = (answer: TrackedAnswer): string[] => {
+    const headers = [
+      'cache-control',
+      'private, no-store',
+      'referrer-policy',
+      'strict-origin-when-cross-origin',
+      'location',
+      answer.location,
+      'set-cookie',
+      answer.cookie,
+      'content-length',
+      '0',
+    ];
+    if (strictTransport) headers.push('strict-transport-security', strictTransport);
+    return headers;
+  };
+
+  const frontDoorHandler: FrontDoorHandler = (request, response, visitor) => {
+    const url = request.url ?? '';
+    if (request.method !== 'GET' || !url.startsWith('/r/')) return false;
+    const queryAt = url.indexOf('?');
+    const code = (queryAt === -1 ? url.slice(3) : url.slice(3, queryAt)).toLowerCase();
+    // Anything the route would answer differently (encoded or odd paths, unknown or uncached
+    // codes, previews) goes through it.
+    if (!codeShape.test(code)) return false;
+    const target = deps.cached(code);
+    if (!target) return false;
+    const userAgent = request.headers['user-agent'] ?? '';
+    if (isPreviewFetch('GET', userAgent)) return false;
+    const answer = trackedAnswer(target, {
+      url,
+      userAgent,
+      referer: request.headers.referer,
+      ip: visitor.address(request) || null,
+    });
+    const send = () => response.writeHead(302, frontDoorHeaders(answer)).end();
+    if (answer.wait) answer.wait.then(send, send);
+    else send();
+    return true;
+  };
+
   return async (app) => {
+    app.frontDoor?.add('/r/:code', frontDoorHandler);
     app.get<{ Params: { code: string } }>(
       '/r/:code',
       {
@@ -110,44 +207,26 @@ export function redirectRoutes(deps: RedirectDeps): FastifyPluginAsync {
           request.locale = requestLocale(request);
           return reply.code(404).headers(notFoundHeaders).send(missingPage(request.locale, deps.publicUrl));
         }
-        const queryAt = request.url.indexOf('?');
-        const rawQuery = queryAt === -1 ? '' : request.url.slice(queryAt + 1);
         const userAgent = request.headers['user-agent'] ?? '';
-        const now = new Date();
         // The destination sees where the visitor came from (the origin only), never the short link's path.
         reply.header('cache-control', 'private, no-store').header('referrer-policy', 'strict-origin-when-cross-origin');
         if (strictTransport) reply.header('strict-transport-security', strictTransport);
         if (isPreviewFetch(request.method, userAgent)) {
           // The unfurler still reaches the page (for its card), but nothing is attributed.
-          const wait = deps.buffer.addPreview({ linkId: target.linkId, at: now });
+          const wait = deps.buffer.addPreview({ linkId: target.linkId, at: new Date() });
           if (wait) await wait;
-          return reply.redirect(destinationWith(target.destination, rawQuery, null), 302);
+          return reply.redirect(destinationWith(target.destination, rawQueryOf(request.url), null), 302);
         }
-        const clickId = randomUUID();
-        const ip = request.ip || null;
-        const visitor = visitorKey(ip ?? '', userAgent);
-        const facts = userAgentFacts(userAgent);
-        const wait = deps.buffer.addClick({
-          id: clickId,
-          linkId: target.linkId,
-          organizationId: target.organizationId,
-          visitorKey: visitor,
-          ip,
-          isUnique: deps.unique.firstSeen(target.linkId, visitor, now.getTime()),
-          device: facts.device,
-          browser: facts.browser,
-          os: facts.os,
-          country: ip && deps.countries ? deps.countries.country(ip) : null,
-          referrerHost: referrerHost(request.headers.referer),
-          createdAt: now,
+        const answer = trackedAnswer(target, {
+          url: request.url,
+          userAgent,
+          referer: request.headers.referer,
+          ip: request.ip || null,
         });
         // Backpressure: only when the database has fallen far behind does a visitor wait.
-        if (wait) await wait;
-        reply.header(
-          'set-cookie',
-          `${clickCookie}=${clickId}; Max-Age=${target.attributionWindowDays * 86_400}${cookieTail}`,
-        );
-        return reply.redirect(destinationWith(target.destination, rawQuery, clickId), 302);
+        if (answer.wait) await answer.wait;
+        reply.header('set-cookie', answer.cookie);
+        return reply.redirect(answer.location, 302);
       },
     );
   };

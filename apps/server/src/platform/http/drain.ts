@@ -11,7 +11,7 @@ export interface Drain {
  * clients whose request is already on the wire still get an answer, on a connection we then
  * close, so nothing is left idle for the listener's close to reset.
  */
-export function registerDrain(app: FastifyInstance): Drain {
+export function registerDrain(app: FastifyInstance, onBegin: () => void = () => undefined): Drain {
   let draining = false;
   app.addHook('onSend', async (_request, reply) => {
     if (draining) reply.header('connection', 'close');
@@ -22,6 +22,7 @@ export function registerDrain(app: FastifyInstance): Drain {
     },
     begin() {
       draining = true;
+      onBegin();
     },
   };
 }

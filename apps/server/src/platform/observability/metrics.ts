@@ -2,8 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { JobRunner } from '../jobs/job-runner.ts';
 
+export interface Metrics {
+  registry: Registry;
+  /** Records an answer given outside Fastify's hooks (the front door), under the same histogram. */
+  observeHttp(method: string, route: string, status: number, seconds: number): void;
+}
+
 /** Prometheus metrics: HTTP latency, job outcomes and queue depth, plus Node's defaults. */
-export function registerMetrics(app: FastifyInstance, jobs: JobRunner | undefined): Registry {
+export function registerMetrics(app: FastifyInstance, jobs: JobRunner | undefined): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -25,6 +31,18 @@ export function registerMetrics(app: FastifyInstance, jobs: JobRunner | undefine
       reply.elapsedTime / 1000,
     );
   });
+
+  // One labelled child per (method, route, status): the front door observes thousands a second.
+  const children = new Map<string, Histogram.Internal<'method' | 'route' | 'status'>>();
+  const observeHttp = (method: string, route: string, status: number, seconds: number) => {
+    const key = `${method} ${route} ${status}`;
+    let child = children.get(key);
+    if (!child) {
+      child = httpDuration.labels({ method, route, status: String(status) });
+      children.set(key, child);
+    }
+    child.observe(seconds);
+  };
 
   if (jobs) {
     new Counter({
@@ -62,5 +80,5 @@ export function registerMetrics(app: FastifyInstance, jobs: JobRunner | undefine
     reply.type(registry.contentType);
     return registry.metrics();
   });
-  return registry;
+  return { registry, observeHttp };
 }
