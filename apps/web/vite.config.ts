@@ -59,7 +59,11 @@ export default defineConfig({
           // One script per language (its words), loaded by lib/load-words.ts.
           const language = /\/app\/locales\/(?:[\w-]+\/)?(fr|en|ar)\.ts$/.exec(id)?.[1];
           if (language) return `words-${language}`;
-          if (/\/node_modules\/(i18next|react-i18next)\//.test(id)) return 'i18n';
+          // Shared labels the words import: kept out of the language scripts, else one language
+          // would carry them and every other would download it too.
+          if (/\/node_modules\/(i18next|react-i18next)\//.test(id) || id.includes('/contracts/src/kyc-labels')) {
+            return 'i18n';
+          }
           if (id.includes('/node_modules/zod/')) return 'zod';
           return undefined;
         },
