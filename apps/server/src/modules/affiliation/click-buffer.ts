@@ -14,8 +14,6 @@ export interface ClickBufferOptions {
   logger: { error(details: object, message: string): void };
 }
 
-type Entry = { kind: 'click'; click: RecordedClick } | { kind: 'preview'; preview: PreviewHit };
-
 /**
  * Clicks leave the redirect's response path here: appended in memory, written in batches by
  * time and size. If the database is slow the buffer grows; past the high-water mark the
@@ -23,9 +21,15 @@ type Entry = { kind: 'click'; click: RecordedClick } | { kind: 'preview'; previe
  * `close` writes everything still waiting (graceful shutdown: zero clicks lost).
  */
 export class ClickBuffer {
-  private pending: Entry[] = [];
-  /** Clicks not yet written, by id: a conversion may arrive before its click's batch is written. */
-  private readonly unwritten = new Map<string, RecordedClick>();
+  // Clicks and previews wait in two plain arrays, the batch being written at their front until
+  // it is: no wrapper object or index entry per click. Everything here lives until its batch is
+  // written, long enough to be copied by the young-generation GC, so less of it means shorter
+  // pauses on the redirect.
+  private clicks: RecordedClick[] = [];
+  private previews: PreviewHit[] = [];
+  /** The batch being written. */
+  private writing: RecordedClick[] = [];
+  private writingPreviews = 0;
   private flushing: Promise<void> | null = null;
   private waiters: (() => void)[] = [];
   private readonly timer: NodeJS.Timeout;
@@ -42,35 +46,47 @@ export class ClickBuffer {
     this.maxBatch = options.maxBatch ?? 1000;
     this.highWaterMark = options.highWaterMark ?? 50_000;
     this.timer = setInterval(() => {
-      if (this.pending.length > 0) this.flushQuietly();
+      if (this.clicks.length + this.previews.length > 0) this.flushQuietly();
     }, this.flushIntervalMs);
     this.timer.unref();
   }
 
+  /** Entries not yet written, the batch being written included. */
   get size(): number {
-    return this.pending.length;
+    return this.clicks.length + this.previews.length + this.writing.length + this.writingPreviews;
   }
 
   /** Queues a click. Returns a promise only when the buffer is full: await it before answering. */
   addClick(click: RecordedClick): Promise<void> | undefined {
-    this.unwritten.set(click.id, click);
-    return this.add({ kind: 'click', click });
+    if (this.closed) throw new Error('click buffer is closed');
+    this.clicks.push(click);
+    return this.added();
   }
 
   addPreview(preview: PreviewHit): Promise<void> | undefined {
-    return this.add({ kind: 'preview', preview });
-  }
-
-  /** A click still waiting to be written, if any. */
-  find(clickId: string): RecordedClick | undefined {
-    return this.unwritten.get(clickId);
-  }
-
-  private add(entry: Entry): Promise<void> | undefined {
     if (this.closed) throw new Error('click buffer is closed');
-    this.pending.push(entry);
-    if (this.pending.length >= this.maxBatch) this.flushQuietly();
-    if (this.pending.length < this.highWaterMark) return undefined;
+    this.previews.push(preview);
+    return this.added();
+  }
+
+  /**
+   * A click still waiting to be written, if any: a conversion may arrive before its click's
+   * batch is written. Conversions are rare next to clicks; a scan from the newest end is cheaper
+   * overall than an index kept up to date on every click.
+   */
+  find(clickId: string): RecordedClick | undefined {
+    for (const queue of [this.clicks, this.writing]) {
+      for (let index = queue.length - 1; index >= 0; index--) {
+        if (queue[index]?.id === clickId) return queue[index];
+      }
+    }
+    return undefined;
+  }
+
+  private added(): Promise<void> | undefined {
+    const size = this.size;
+    if (size >= this.maxBatch) this.flushQuietly();
+    if (size < this.highWaterMark) return undefined;
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
@@ -88,27 +104,32 @@ export class ClickBuffer {
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.slice(0, this.maxBatch);
-      const clicks: RecordedClick[] = [];
-      const previews: PreviewHit[] = [];
-      for (const entry of batch) {
-        if (entry.kind === 'click') clicks.push(entry.click);
-        else previews.push(entry.preview);
-      }
+    while (this.clicks.length + this.previews.length > 0) {
+      // At most maxBatch entries, clicks first. The batch leaves the queues while it is written
+      // (new entries go behind it) and returns to their front if the write fails.
+      const clicks = this.clicks.splice(0, Math.min(this.clicks.length, this.maxBatch));
+      const previews = this.previews.splice(0, Math.min(this.previews.length, this.maxBatch - clicks.length));
+      this.writing = clicks;
+      this.writingPreviews = previews.length;
       try {
         await this.sink.write(clicks, previews);
       } catch (error) {
-        // Kept in place: the next tick (or close) writes it again.
-        this.options.logger.error({ err: error, size: batch.length }, 'click batch not written; will retry');
+        // Kept: the next tick (or close) writes it again.
+        this.clicks = clicks.concat(this.clicks);
+        this.previews = previews.concat(this.previews);
+        this.options.logger.error(
+          { err: error, size: clicks.length + previews.length },
+          'click batch not written; will retry',
+        );
         throw error;
+      } finally {
+        this.writing = [];
+        this.writingPreviews = 0;
       }
-      this.pending.splice(0, batch.length);
-      for (const click of clicks) this.unwritten.delete(click.id);
-      if (this.pending.length < this.highWaterMark) this.releaseWaiters();
+      if (this.size < this.highWaterMark) this.releaseWaiters();
       // Let waiting requests run between batches: on the embedded database a write holds the
       // thread for its whole duration.
-      if (this.pending.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (this.size > 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
