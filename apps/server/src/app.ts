@@ -53,7 +53,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     typeof deps.config.TRUST_PROXY === 'number'
       ? (_address: string, hop: number) => hop < (deps.config.TRUST_PROXY as number)
       : deps.config.TRUST_PROXY;
-  const frontDoor = new FrontDoor({ address: clientAddressResolver(trustProxy) });
+  const frontDoor = new FrontDoor({ address: clientAddressResolver(trustProxy) }, (error) =>
+    deps.logger ? deps.logger.error({ err: error }, 'front-door handler failed; the route answers') : undefined,
+  );
   const options = {
     genReqId: generateRequestId,
     requestIdHeader: false,

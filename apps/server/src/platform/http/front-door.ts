@@ -36,7 +36,10 @@ export class FrontDoor {
   private open = true;
   private observer: FrontDoorObserver | null = null;
 
-  constructor(private readonly visitor: VisitorFacts) {}
+  constructor(
+    private readonly visitor: VisitorFacts,
+    private readonly logError: (error: unknown) => void = () => undefined,
+  ) {}
 
   add(route: string, handle: FrontDoorHandler): void {
     this.entries.push({ route, handle });
@@ -56,7 +59,19 @@ export class FrontDoor {
     if (!this.open) return false;
     for (const entry of this.entries) {
       const started = performance.now();
-      if (!entry.handle(request, response, this.visitor)) continue;
+      let answered: boolean;
+      try {
+        answered = entry.handle(request, response, this.visitor);
+      } catch (error) {
+        // A throw in the `request` event would take the process down. Before anything was sent,
+        // the application answers instead (its route is the reference, with its error handling);
+        // after, the connection is cut.
+        this.logError(error);
+        if (!response.headersSent) return false;
+        response.destroy();
+        return true;
+      }
+      if (!answered) continue;
       this.observer?.(request.method ?? 'GET', entry.route, response.statusCode, (performance.now() - started) / 1000);
       return true;
     }
