@@ -119,6 +119,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   frontDoor.observe(registerMetrics(app, deps.jobs).observeHttp);
   app.decorate('frontDoor', frontDoor);
   const drain = registerDrain(app, () => frontDoor.close());
+  // Closing without a drain (tests, a failed start): Fastify answers 503 from then on, not the door.
+  app.addHook('preClose', async () => frontDoor.close());
   app.decorate('drain', drain);
   registerHealthRoutes(app, [
     { name: 'database', check: () => deps.database.ping() },

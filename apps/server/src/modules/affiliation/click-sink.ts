@@ -84,8 +84,8 @@ export function arrayLiteral(values: readonly (string | null)[]): string {
  * per-link, per-hour increments. One statement is one round trip to the database and atomic by
  * itself, where a transaction around two inserts took four. A retried batch may have been written
  * before the connection failed: the ids make the insert idempotent, and only rows inserted now
- * reach the rollups (previews carry no id; a batch is retried only when its statement failed,
- * which wrote nothing).
+ * reach the rollups. Previews carry no id: if a connection drops after the statement committed,
+ * the retried batch counts its previews again (they are only an indication, never attributed).
  */
 export class DatabaseClickSink implements ClickSink {
   constructor(private readonly db: Database) {}

@@ -165,9 +165,10 @@ export function redirectRoutes(deps: RedirectDeps): FastifyPluginAsync {
     return headers;
   };
 
-  const frontDoorHandler: FrontDoorHandler = (request, response, visitor) => {
+  const frontDoorHandler: FrontDoorHandler = (request, response, visitor, door) => {
     const url = request.url ?? '';
-    if (request.method !== 'GET' || !url.startsWith('/r/')) return false;
+    // A cross-origin fetch (it carries Origin) gets the CORS headers the route's hooks add.
+    if (request.method !== 'GET' || !url.startsWith('/r/') || request.headers.origin) return false;
     const queryAt = url.indexOf('?');
     const code = (queryAt === -1 ? url.slice(3) : url.slice(3, queryAt)).toLowerCase();
     // Anything the route would answer differently (encoded or odd paths, unknown or uncached
@@ -183,8 +184,13 @@ export function redirectRoutes(deps: RedirectDeps): FastifyPluginAsync {
       referer: request.headers.referer,
       ip: visitor.address(request) || null,
     });
-    const send = () => response.writeHead(302, frontDoorHeaders(answer)).end();
-    if (answer.wait) answer.wait.then(send, send);
+    const send = () => {
+      const headers = frontDoorHeaders(answer);
+      // Held back by backpressure until the server began to drain: close like every answer then.
+      if (door.closed) headers.push('connection', 'close');
+      response.writeHead(302, headers).end();
+    };
+    if (answer.wait) answer.wait.then(send, send).catch(() => response.destroy());
     else send();
     return true;
   };
@@ -197,6 +203,9 @@ export function redirectRoutes(deps: RedirectDeps): FastifyPluginAsync {
         // Rate limiting does not apply: one shared address (a campus, a carrier's NAT) clicks a
         // lot; velocity is a fraud signal on the click, not a reason to refuse the visitor the deal.
         config: { access: 'public', hotPath: true, rateLimit: false },
+        // Not one log line per click at info level, whichever way it is answered (the front
+        // door logs nothing per request either); failures still log.
+        logLevel: 'warn',
         compress: false,
         schema: { hide: true },
       },

@@ -5,13 +5,23 @@ import { FrontDoor } from './front-door.ts';
 
 describe('the front door of the HTTP server', () => {
   const errors: unknown[] = [];
+  const observed: string[] = [];
   const frontDoor = new FrontDoor({ address: (request) => request.socket.remoteAddress }, (error) =>
     errors.push(error),
   );
   const app = Fastify({ serverFactory: frontDoor.serverFactory, keepAliveTimeout: 1234 });
   let origin = '';
 
+  frontDoor.observe((method, route, status, seconds) =>
+    observed.push(`${method} ${route} ${status} ${seconds >= 0.05}`),
+  );
+
   beforeAll(async () => {
+    frontDoor.add('/later', (request, response) => {
+      if (request.url !== '/later') return false;
+      setTimeout(() => response.writeHead(302, ['location', '/elsewhere']).end(), 60);
+      return true;
+    });
     frontDoor.add('/fast', (request, response) => {
       if (request.url !== '/fast') return false;
       response.writeHead(200, ['content-type', 'text/plain']).end('front door');
@@ -32,6 +42,13 @@ describe('the front door of the HTTP server', () => {
   it('answers what a handler takes and passes the rest to the application', async () => {
     expect(await (await fetch(`${origin}/fast`)).text()).toBe('front door');
     expect(await (await fetch(`${origin}/other`)).text()).toBe('application');
+  });
+
+  it('measures an answer sent later when it leaves, with its real status', async () => {
+    const before = observed.length;
+    const response = await fetch(`${origin}/later`, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(observed.slice(before)).toEqual(['GET /later 302 true']);
   });
 
   it('keeps the server options Fastify would have applied', () => {

@@ -6,12 +6,23 @@ import type { FastifyServerFactory, FastifyServerOptions } from 'fastify';
  * returns true, or returns false without touching the response, and the request goes through
  * the application (routing, hooks, error handling) as usual.
  */
-export type FrontDoorHandler = (request: IncomingMessage, response: ServerResponse, visitor: VisitorFacts) => boolean;
+export type FrontDoorHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  visitor: VisitorFacts,
+  door: DoorState,
+) => boolean;
 
 /** What the application would have told a handler about the request. */
 export interface VisitorFacts {
   /** The client's address, as `request.ip` gives it under the same proxy trust. */
   address(request: IncomingMessage): string | undefined;
+}
+
+/** What a handler passes to `FrontDoor` besides the visitor: whether the server now drains. */
+export interface DoorState {
+  /** True once the server drains: an answer still to be sent then closes its connection. */
+  readonly closed: boolean;
 }
 
 /** Told of each answer given at the front door (metrics use the route's pattern as label). */
@@ -31,7 +42,7 @@ interface Entry {
  * application's drain (`connection: close`) applies to every answer. `inject` (tests) never
  * reaches it: the routes stay the reference, and front-door handlers must answer the same.
  */
-export class FrontDoor {
+export class FrontDoor implements DoorState {
   private entries: Entry[] = [];
   private open = true;
   private observer: FrontDoorObserver | null = null;
@@ -54,6 +65,10 @@ export class FrontDoor {
     this.open = false;
   }
 
+  get closed(): boolean {
+    return !this.open;
+  }
+
   /** Answers at the front door if a handler takes the request; false leaves it to the application. */
   tryAnswer(request: IncomingMessage, response: ServerResponse): boolean {
     if (!this.open) return false;
@@ -61,7 +76,7 @@ export class FrontDoor {
       const started = performance.now();
       let answered: boolean;
       try {
-        answered = entry.handle(request, response, this.visitor);
+        answered = entry.handle(request, response, this.visitor, this);
       } catch (error) {
         // A throw in the `request` event would take the process down. Before anything was sent,
         // the application answers instead (its route is the reference, with its error handling);
@@ -72,7 +87,16 @@ export class FrontDoor {
         return true;
       }
       if (!answered) continue;
-      this.observer?.(request.method ?? 'GET', entry.route, response.statusCode, (performance.now() - started) / 1000);
+      const observe = () =>
+        this.observer?.(
+          request.method ?? 'GET',
+          entry.route,
+          response.statusCode,
+          (performance.now() - started) / 1000,
+        );
+      // Usually sent already; an answer held back (backpressure) is measured when it leaves.
+      if (response.writableEnded) observe();
+      else response.once('finish', observe);
       return true;
     }
     return false;
