@@ -91,3 +91,11 @@ export async function publishNow(
   expect(created.statusCode, created.body).toBe(201);
   return created.json().id;
 }
+
+/** Every state a target passes through on a publication that waits once for the platform. */
+export const publishedAfterWaiting = ['scheduled', 'publishing', 'waiting_for_platform', 'publishing', 'published'];
+
+/** The states a post target went through, in order. */
+export function transitionsOf(target: { transitions: { to: string }[] }): string[] {
+  return target.transitions.map((row) => row.to);
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../test/catalog.ts';
 import { FakeInstagram } from '../../../test/fakes/instagram.ts';
 import { buildTestApp, createTestUser, eventually, type TestApp, type TestUser } from '../../../test/harness.ts';
-import { connectVia, postReaches, publishNow } from '../../../test/social.ts';
+import { connectVia, postReaches, publishedAfterWaiting, publishNow, transitionsOf } from '../../../test/social.ts';
 
 describe('Instagram Graph adapter against its local fake', () => {
   let test: TestApp;
@@ -61,13 +61,7 @@ describe('Instagram Graph adapter against its local fake', () => {
     const [target] = post.targets;
     expect(target.externalUrl).toMatch(/^https:\/\/www\.instagram\.com\/p\/m\d+\/$/);
     expect(fake.published).toHaveLength(1);
-    expect(target.transitions.map((row: { to: string }) => row.to)).toEqual([
-      'scheduled',
-      'publishing',
-      'waiting_for_platform',
-      'publishing',
-      'published',
-    ]);
+    expect(transitionsOf(target)).toEqual(publishedAfterWaiting);
     fake.containerStatuses = ['FINISHED'];
     expect(fake.callsTo('GET /:igUser/content_publishing_limit').length).toBeGreaterThan(0);
     const stats = await call(test, user, 'GET', `/api/v1/social/posts/${postId}/stats`);

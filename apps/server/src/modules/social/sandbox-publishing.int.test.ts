@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { affiliatedLink, clickLink, flushClicks } from '../../../test/affiliation.ts';
 import { call } from '../../../test/catalog.ts';
 import { buildTestApp, createTestUser, eventually, type TestApp } from '../../../test/harness.ts';
-import { connectSandbox, postReaches } from '../../../test/social.ts';
+import { connectSandbox, postReaches, publishedAfterWaiting, transitionsOf } from '../../../test/social.ts';
 import { socialSandboxPosts, socialTransitions } from './schema.ts';
 
 describe('social publishing on the sandbox network', () => {
@@ -30,13 +30,7 @@ describe('social publishing on the sandbox network', () => {
     const post = await postReaches(test, influencer, created.json().id, ['published']);
     const [target] = post.targets;
     expect(target.externalUrl).toContain('/sandbox/social/@lina.test');
-    expect(target.transitions.map((row: { to: string }) => row.to)).toEqual([
-      'scheduled',
-      'publishing',
-      'waiting_for_platform',
-      'publishing',
-      'published',
-    ]);
+    expect(transitionsOf(target)).toEqual(publishedAfterWaiting);
     expect(post.status).toBe('published');
     expect(post.linkUrl).toMatch(/\/r\/[A-Za-z0-9]+$/);
 
@@ -81,13 +75,7 @@ describe('social publishing on the sandbox network', () => {
       expect(post.status).toBe('published');
       for (const target of post.targets) {
         targetIds.push(target.id);
-        expect(target.transitions.map((row: { to: string }) => row.to)).toEqual([
-          'scheduled',
-          'publishing',
-          'waiting_for_platform',
-          'publishing',
-          'published',
-        ]);
+        expect(transitionsOf(target)).toEqual(publishedAfterWaiting);
       }
     }
     expect(targetIds).toHaveLength(12);
