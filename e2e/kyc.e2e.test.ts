@@ -72,6 +72,8 @@ describe('KYC', () => {
     // Identity: a wrong CIN is explained as it is typed, then corrected.
     await influencer.goto(`${server.url}/settings/kyc`);
     await influencer.getByTestId('kyc-status').getByText(en.kyc.status.draft).waitFor();
+    // The CIN is checked as it is typed: that is the browser's code, which starts after the paint.
+    await hydrated(influencer);
     await influencer.locator('input[name=legalName]').fill('Nadia Kyc');
     await influencer.locator('input[name=birthDate]').fill('1994-05-17');
     await influencer.locator('input[name=cinNumber]').fill('12345');

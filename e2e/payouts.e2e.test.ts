@@ -323,6 +323,8 @@ describe('payouts', () => {
     const visitorPage = await visitor.newPage();
     await visitorPage.goto(link);
     await visitorPage.waitForURL((url) => url.pathname === '/sign-up');
+    // The form's fields are the browser's once it hydrates: typing before would be reset.
+    await hydrated(visitorPage);
     const code = link.split('/').at(-1) ?? '';
     expect(await visitorPage.getByTestId('referral-code').textContent()).toContain(code);
     const referredName = `Filleule ${Date.now()}`;
