@@ -530,7 +530,11 @@ export class Publisher {
         where p.id = agg.post_id and agg.total > 0 and agg.live = 0 and p.status in ('scheduled', 'publishing')
         returning p.id
       )
-      select agg.post_id::text as post_id from agg where agg.live > 0`);
+      select agg.post_id::text as post_id from agg
+      where agg.live > 0 or agg.post_id not in (select id from settled)`);
+    // Posts this statement could not settle (another target still live as it saw them, or the
+    // post's row changed under it on another connection) are worked out again from what is
+    // committed now.
     for (const row of rowsOf<{ post_id: string }>(result)) await this.refreshPostStatus(row.post_id);
   }
 

@@ -27,7 +27,13 @@ describe('social publishing on the sandbox network', () => {
       mode: 'now',
     });
     expect(created.statusCode, created.body).toBe(201);
-    const post = await postReaches(test, influencer, created.json().id, ['published']);
+    await postReaches(test, influencer, created.json().id, ['published']);
+    // The post's own status follows its targets' (settled with the last publication).
+    const post = await eventually(async () => {
+      const read = (await call(test, influencer, 'GET', `/api/v1/social/posts/${created.json().id}`)).json();
+      expect(read.status).toBe('published');
+      return read;
+    });
     const [target] = post.targets;
     expect(target.externalUrl).toContain('/sandbox/social/@lina.test');
     expect(transitionsOf(target)).toEqual(publishedAfterWaiting);
