@@ -3,7 +3,7 @@
 // the same run just before and just after (the baseline is their mean). After a graceful stop (SIGTERM) the clicks written to the database are
 // counted against the 302 responses seen: they must be equal. PostgreSQL when DATABASE_URL is
 // set (a fresh database is created next to it and dropped after), else the embedded database.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -46,6 +46,49 @@ function measure(url) {
       if (status === 302) redirects++;
     });
   });
+}
+
+/**
+ * CPU seconds (user + system) used so far by the processes `accept` picks from /proc, or null
+ * where there is no /proc. Less sensitive than throughput to what else the machine is doing.
+ */
+function cpuSeconds(accept) {
+  if (!existsSync('/proc/self/stat')) return null;
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!accept(Number(entry), name)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
+/** `measure`, with the CPU time of the server (`pid`) and of PostgreSQL's processes while it ran. */
+async function measureWithCpu(url, pid) {
+  const serverBefore = cpuSeconds((candidate) => candidate === pid);
+  const databaseBefore = cpuSeconds((_candidate, name) => name === 'postgres');
+  const result = await measure(url);
+  const served = result.redirects;
+  const perRequest = (before, after) =>
+    before === null || after === null || served === 0 ? null : ((after - before) / served) * 1e6;
+  return {
+    ...result,
+    serverCpuUs: perRequest(
+      serverBefore,
+      cpuSeconds((candidate) => candidate === pid),
+    ),
+    databaseCpuUs: perRequest(
+      databaseBefore,
+      cpuSeconds((_candidate, name) => name === 'postgres'),
+    ),
+  };
 }
 
 /** A fresh PostgreSQL database beside the one DATABASE_URL names, so demo data is seeded. */
@@ -145,47 +188,55 @@ try {
     url: `http://127.0.0.1:${basePort}/healthz-any`,
     expectStatus: 302,
   });
-  const bareBefore = await measure(`http://127.0.0.1:${basePort}/r/x`);
+  const bareBefore = await measureWithCpu(`http://127.0.0.1:${basePort}/r/x`, baseline.child.pid);
 
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in
   // Chrome DevTools or speedscope) to see where the redirect's time goes.
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
     : [];
-  server = await startAndWait(process.execPath, [...profile, '--enable-source-maps', 'apps/server/dist/main.js'], {
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: database?.url ?? '',
-      REDIS_URL: '',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      SEED_DEMO_DATA: 'true',
-      PUBLIC_URL: origin,
-      AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-00',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      KYC_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 7).toString('base64')}`,
-      KYC_ENCRYPTION_KEY_ID: 'bench',
+  // BENCH_NODE_FLAGS: extra Node.js flags for the server (--trace-gc, --max-semi-space-size=...).
+  const extraFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  server = await startAndWait(
+    process.execPath,
+    [...profile, ...extraFlags, '--enable-source-maps', 'apps/server/dist/main.js'],
+    {
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DATABASE_URL: database?.url ?? '',
+        REDIS_URL: '',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        SEED_DEMO_DATA: 'true',
+        PUBLIC_URL: origin,
+        AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+        RATE_LIMIT_PER_MINUTE: '100000000',
+        KYC_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 7).toString('base64')}`,
+        KYC_ENCRYPTION_KEY_ID: 'bench',
+      },
+      url: `${origin}/readyz`,
+      timeoutMs: 180_000,
     },
-    url: `${origin}/readyz`,
-    timeoutMs: 180_000,
-  });
+  );
   const link = await createLink(origin);
   // Warm-up: the link cache, the user-agent cache, the JIT.
   await fetch(`${origin}/r/${link.code}`, { redirect: 'manual', headers: { 'user-agent': browserAgent } });
-  const tracked = await measure(`${origin}/r/${link.code}`);
+  const tracked = await measureWithCpu(`${origin}/r/${link.code}`, server.child.pid);
   // autocannon stops counting with requests still in flight; the server's own count of 302s
   // (Prometheus, read once those have landed) is the number to compare.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const served = await redirectsServed(origin);
   const exitCode = await stop(server.child);
+  // BENCH_SERVER_OUTPUT=<file>: what the server printed (with BENCH_NODE_FLAGS=--trace-gc, its GC pauses).
+  if (process.env.BENCH_SERVER_OUTPUT) writeFileSync(process.env.BENCH_SERVER_OUTPUT, server.output());
   server = undefined;
   const recorded = await countClicks(database, dataDir, link.code);
-  const bareAfter = await measure(`http://127.0.0.1:${basePort}/r/x`);
+  const bareAfter = await measureWithCpu(`http://127.0.0.1:${basePort}/r/x`, baseline.child.pid);
 
   const row = (name, r) =>
-    `${name.padEnd(26)} ${String(Math.round(r.rps)).padStart(8)} req/s   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   302s ${r.redirects}   other ${r.others}`;
+    `${name.padEnd(26)} ${String(Math.round(r.rps)).padStart(8)} req/s   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   302s ${r.redirects}   other ${r.others}${r.serverCpuUs === null ? '' : `   server CPU ${r.serverCpuUs.toFixed(1)} µs/req`}`;
   const verdict = (met) => (met ? 'target met' : 'target unmet');
   const bareRps = (bareBefore.rps + bareAfter.rps) / 2;
   const ratio = tracked.rps / bareRps;
@@ -198,6 +249,14 @@ try {
   console.log(
     `ratio tracked/bare throughput: ${ratio.toFixed(3)} (bare = mean of before and after, ${Math.round(bareRps)} req/s); target >= ${targets.ratio}: ${verdict(ratio >= targets.ratio)}`,
   );
+  if (tracked.serverCpuUs !== null && bareBefore.serverCpuUs !== null && bareAfter.serverCpuUs !== null) {
+    // Per request, not per second: what the code costs, whatever else the machine was doing.
+    const bareCpu = (bareBefore.serverCpuUs + bareAfter.serverCpuUs) / 2;
+    const databaseCpu = database && tracked.databaseCpuUs !== null ? tracked.databaseCpuUs : 0;
+    console.log(
+      `CPU per request: tracked server ${tracked.serverCpuUs.toFixed(1)} µs${database ? ` + PostgreSQL ${databaseCpu.toFixed(1)} µs` : ' (database included)'}, bare ${bareCpu.toFixed(1)} µs; bare/tracked ${(bareCpu / (tracked.serverCpuUs + databaseCpu)).toFixed(3)}`,
+    );
+  }
   console.log(
     `tracked p99 ${tracked.p99.toFixed(2)} ms; target <= ${targets.p99} ms: ${verdict(tracked.p99 <= targets.p99)}`,
   );

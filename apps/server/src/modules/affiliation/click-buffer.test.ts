@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClickBuffer } from './click-buffer.ts';
+import { type ClickColumns, ClickColumnsWriter, decodeClickColumns } from './click-columns.ts';
 import type { ClickSink, PreviewHit, RecordedClick } from './click-sink.ts';
 import { rollupIncrements } from './click-sink.ts';
 
@@ -25,11 +26,12 @@ class MemorySink implements ClickSink {
   previews: PreviewHit[] = [];
   batches: number[] = [];
   failuresLeft = 0;
-  async write(clicks: RecordedClick[], previews: PreviewHit[]) {
+  async write(columns: ClickColumns | null, previews: PreviewHit[]) {
     if (this.failuresLeft > 0) {
       this.failuresLeft--;
       throw new Error('database down');
     }
+    const clicks = columns ? decodeClickColumns(columns) : [];
     this.batches.push(clicks.length + previews.length);
     this.written.push(...clicks);
     this.previews.push(...previews);
@@ -56,12 +58,15 @@ describe('click buffer', () => {
     sink.failuresLeft = 2;
     const buffer = new ClickBuffer(sink, { logger: quietLogger, flushIntervalMs: 10_000 });
     buffer.addClick(click(1));
-    expect(buffer.find('click-1')?.linkId).toBe('link-a');
+    buffer.addClick(click(10));
+    expect(buffer.has('click-1')).toBe(true);
+    expect(buffer.has('click-2')).toBe(false);
     await expect(buffer.flush()).rejects.toThrow('database down');
-    expect(buffer.size).toBe(1);
+    expect(buffer.size).toBe(2);
+    expect(buffer.has('click-1')).toBe(true);
     await buffer.close();
-    expect(sink.written.map((row) => row.id)).toEqual(['click-1']);
-    expect(buffer.find('click-1')).toBeUndefined();
+    expect(sink.written.map((row) => row.id)).toEqual(['click-1', 'click-10']);
+    expect(buffer.has('click-1')).toBe(false);
   });
 
   it('makes callers wait past the high-water mark until a flush makes room', async () => {
@@ -114,6 +119,33 @@ describe('click buffer', () => {
       { linkId: 'link-b', hour: new Date('2026-12-03T10:00:00Z'), clicks: 1, uniqueClicks: 1, previews: 0 },
       { linkId: 'link-a', hour: new Date('2026-12-03T11:00:00Z'), clicks: 1, uniqueClicks: 0, previews: 0 },
     ]);
+  });
+});
+
+describe('click columns', () => {
+  it('give back every click as it was, awkward text included, across buffer growth and reuse', () => {
+    const writer = new ClickColumnsWriter(8);
+    const awkward: RecordedClick = {
+      ...click(7),
+      ip: '203.0.113.9',
+      visitorKey: 'say "hi"',
+      browser: 'back\\slash, {braces}',
+      os: 'NULL',
+      country: 'المغرب',
+      referrerHost: 'news.example',
+      createdAt: new Date('2026-12-03T10:59:59.987Z'),
+    };
+    const clicks = [click(1), awkward, click(2, 'link-b')];
+    for (const each of clicks) writer.append(each);
+    expect(writer.count).toBe(3);
+    expect(decodeClickColumns(writer.literals())).toEqual(clicks);
+    expect(writer.has('click-7')).toBe(true);
+    expect(writer.has('click')).toBe(false);
+    writer.reset();
+    expect(writer.count).toBe(0);
+    expect(writer.has('click-7')).toBe(false);
+    writer.append(click(3));
+    expect(decodeClickColumns(writer.literals())).toEqual([click(3)]);
   });
 });
 

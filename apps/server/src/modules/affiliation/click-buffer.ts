@@ -1,3 +1,4 @@
+import { ClickColumnsWriter } from './click-columns.ts';
 import type { ClickSink, PreviewHit, RecordedClick } from './click-sink.ts';
 
 export interface ClickBufferOptions {
@@ -21,15 +22,16 @@ export interface ClickBufferOptions {
  * `close` writes everything still waiting (graceful shutdown: zero clicks lost).
  */
 export class ClickBuffer {
-  // Clicks and previews wait in two plain arrays, the batch being written at their front until
-  // it is: no wrapper object or index entry per click. Everything here lives until its batch is
-  // written, long enough to be copied by the young-generation GC, so less of it means shorter
-  // pauses on the redirect.
-  private clicks: RecordedClick[] = [];
+  // Clicks wait encoded in column buffers (`click-columns.ts`), not as objects: the batch being
+  // filled, full batches behind it, and the one being written. Previews are rare and wait as they are.
+  private filling = new ClickColumnsWriter();
+  private full: ClickColumnsWriter[] = [];
+  private writing: ClickColumnsWriter | null = null;
+  /** Emptied writers kept for the next batches, so their buffers are not allocated again. */
+  private spare: ClickColumnsWriter[] = [];
   private previews: PreviewHit[] = [];
-  /** The batch being written. */
-  private writing: RecordedClick[] = [];
   private writingPreviews = 0;
+  private waiting = 0;
   private flushing: Promise<void> | null = null;
   private waiters: (() => void)[] = [];
   private readonly timer: NodeJS.Timeout;
@@ -46,20 +48,25 @@ export class ClickBuffer {
     this.maxBatch = options.maxBatch ?? 1000;
     this.highWaterMark = options.highWaterMark ?? 50_000;
     this.timer = setInterval(() => {
-      if (this.clicks.length + this.previews.length > 0) this.flushQuietly();
+      if (this.waiting + this.previews.length > 0) this.flushQuietly();
     }, this.flushIntervalMs);
     this.timer.unref();
   }
 
   /** Entries not yet written, the batch being written included. */
   get size(): number {
-    return this.clicks.length + this.previews.length + this.writing.length + this.writingPreviews;
+    return this.waiting + this.previews.length + (this.writing?.count ?? 0) + this.writingPreviews;
   }
 
   /** Queues a click. Returns a promise only when the buffer is full: await it before answering. */
   addClick(click: RecordedClick): Promise<void> | undefined {
     if (this.closed) throw new Error('click buffer is closed');
-    this.clicks.push(click);
+    this.filling.append(click);
+    this.waiting++;
+    if (this.filling.count >= this.maxBatch) {
+      this.full.push(this.filling);
+      this.filling = this.spare.pop() ?? new ClickColumnsWriter();
+    }
     return this.added();
   }
 
@@ -70,17 +77,13 @@ export class ClickBuffer {
   }
 
   /**
-   * A click still waiting to be written, if any: a conversion may arrive before its click's
-   * batch is written. Conversions are rare next to clicks; a scan from the newest end is cheaper
-   * overall than an index kept up to date on every click.
+   * Whether a click is still waiting to be written: a conversion may arrive before its click's
+   * batch is written, and then writes it first. Conversions are rare next to clicks; searching
+   * the waiting ids is cheaper overall than an index kept up to date on every click.
    */
-  find(clickId: string): RecordedClick | undefined {
-    for (const queue of [this.clicks, this.writing]) {
-      for (let index = queue.length - 1; index >= 0; index--) {
-        if (queue[index]?.id === clickId) return queue[index];
-      }
-    }
-    return undefined;
+  has(clickId: string): boolean {
+    if (this.writing?.has(clickId) || this.filling.has(clickId)) return true;
+    return this.full.some((batch) => batch.has(clickId));
   }
 
   private added(): Promise<void> | undefined {
@@ -104,33 +107,46 @@ export class ClickBuffer {
   }
 
   private async drain(): Promise<void> {
-    while (this.clicks.length + this.previews.length > 0) {
-      // At most maxBatch entries, clicks first. The batch leaves the queues while it is written
-      // (new entries go behind it) and returns to their front if the write fails.
-      const clicks = this.clicks.splice(0, Math.min(this.clicks.length, this.maxBatch));
-      const previews = this.previews.splice(0, Math.min(this.previews.length, this.maxBatch - clicks.length));
-      this.writing = clicks;
+    while (this.waiting + this.previews.length > 0) {
+      // At most maxBatch entries, clicks first. The batch leaves the queue while it is written
+      // (new clicks go to another writer) and returns to its front if the write fails.
+      let clicks = this.full.shift();
+      if (!clicks && this.filling.count > 0) {
+        clicks = this.filling;
+        this.filling = this.spare.pop() ?? new ClickColumnsWriter();
+      }
+      const clickCount = clicks?.count ?? 0;
+      const previews = this.previews.splice(0, Math.min(this.previews.length, this.maxBatch - clickCount));
+      this.waiting -= clickCount;
+      this.writing = clicks ?? null;
       this.writingPreviews = previews.length;
       try {
-        await this.sink.write(clicks, previews);
+        await this.sink.write(clicks ? clicks.literals() : null, previews);
       } catch (error) {
         // Kept: the next tick (or close) writes it again.
-        this.clicks = clicks.concat(this.clicks);
+        if (clicks) this.full.unshift(clicks);
+        this.waiting += clickCount;
         this.previews = previews.concat(this.previews);
         this.options.logger.error(
-          { err: error, size: clicks.length + previews.length },
+          { err: error, size: clickCount + previews.length },
           'click batch not written; will retry',
         );
         throw error;
       } finally {
-        this.writing = [];
+        this.writing = null;
         this.writingPreviews = 0;
       }
+      if (clicks) this.recycle(clicks);
       if (this.size < this.highWaterMark) this.releaseWaiters();
       // Let waiting requests run between batches: on the embedded database a write holds the
       // thread for its whole duration.
       if (this.size > 0) await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  private recycle(written: ClickColumnsWriter): void {
+    written.reset();
+    if (this.spare.length < 4) this.spare.push(written);
   }
 
   private releaseWaiters(): void {

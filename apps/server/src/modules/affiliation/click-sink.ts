@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
+import type { ClickColumns } from './click-columns.ts';
 import { affiliationClickRollups, affiliationClicks } from './schema.ts';
 
 /** One click as recorded: everything the redirect learnt, nothing it must look up again. */
@@ -29,8 +30,11 @@ export interface PreviewHit {
  * behind the same two methods without touching the redirect.
  */
 export interface ClickSink {
-  /** Writes a batch atomically: all of it, or nothing (the buffer then retries it). */
-  write(clicks: RecordedClick[], previews: PreviewHit[]): Promise<void>;
+  /**
+   * Writes a batch atomically: all of it, or nothing (the buffer then retries it). Clicks come
+   * as the columns the buffer encoded them into (`click-columns.ts`), null when there are none.
+   */
+  write(clicks: ClickColumns | null, previews: PreviewHit[]): Promise<void>;
 }
 
 function hourOf(date: Date): number {
@@ -87,28 +91,46 @@ export function arrayLiteral(values: readonly (string | null)[]): string {
  * reach the rollups. Previews carry no id: if a connection drops after the statement committed,
  * the retried batch counts its previews again (they are only an indication, never attributed).
  */
+const noClicks: ClickColumns = {
+  ids: '{}',
+  linkIds: '{}',
+  organizationIds: '{}',
+  visitorKeys: '{}',
+  ips: '{}',
+  uniques: '{}',
+  devices: '{}',
+  browsers: '{}',
+  oses: '{}',
+  countries: '{}',
+  referrerHosts: '{}',
+  createdAtMs: '{}',
+};
+
 export class DatabaseClickSink implements ClickSink {
   constructor(private readonly db: Database) {}
 
-  async write(clicks: RecordedClick[], previews: PreviewHit[]): Promise<void> {
-    if (clicks.length === 0 && previews.length === 0) return;
+  async write(clicks: ClickColumns | null, previews: PreviewHit[]): Promise<void> {
+    if (clicks === null && previews.length === 0) return;
+    const columns = clicks ?? noClicks;
     await this.db.execute(sql`
       with inserted as (
         insert into ${affiliationClicks} (id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host, created_at)
-        select * from unnest(
-          ${column(clicks, (click) => click.id)}::uuid[],
-          ${column(clicks, (click) => click.linkId)}::uuid[],
-          ${column(clicks, (click) => click.organizationId)}::text[],
-          ${column(clicks, (click) => click.visitorKey)}::text[],
-          ${column(clicks, (click) => click.ip)}::text[],
-          ${column(clicks, (click) => String(click.isUnique))}::boolean[],
-          ${column(clicks, (click) => click.device)}::text[],
-          ${column(clicks, (click) => click.browser)}::text[],
-          ${column(clicks, (click) => click.os)}::text[],
-          ${column(clicks, (click) => click.country)}::text[],
-          ${column(clicks, (click) => click.referrerHost)}::text[],
-          ${column(clicks, (click) => click.createdAt.toISOString())}::timestamptz[]
-        )
+        select id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host,
+          to_timestamp(created_ms / 1000.0)
+        from unnest(
+          ${columns.ids}::uuid[],
+          ${columns.linkIds}::uuid[],
+          ${columns.organizationIds}::text[],
+          ${columns.visitorKeys}::text[],
+          ${columns.ips}::text[],
+          ${columns.uniques}::boolean[],
+          ${columns.devices}::text[],
+          ${columns.browsers}::text[],
+          ${columns.oses}::text[],
+          ${columns.countries}::text[],
+          ${columns.referrerHosts}::text[],
+          ${columns.createdAtMs}::bigint[]
+        ) as batch (id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host, created_ms)
         on conflict (id) do nothing
         returning link_id, created_at, is_unique
       ),
@@ -132,6 +154,3 @@ export class DatabaseClickSink implements ClickSink {
         previews = ${affiliationClickRollups.previews} + excluded.previews`);
   }
 }
-
-const column = (clicks: RecordedClick[], pick: (click: RecordedClick) => string | null) =>
-  arrayLiteral(clicks.map(pick));

@@ -188,7 +188,7 @@ export class ConversionService {
   private async attributedClick(report: SaleReport, windowDays: number, now: Date, locale: Locale): Promise<ClickRow> {
     const clickId = report.clickId as string;
     // A click still in the buffer (the sale came within a quarter second): write it first.
-    if (this.deps.buffer.find(clickId)) await this.deps.buffer.flush();
+    if (this.deps.buffer.has(clickId)) await this.deps.buffer.flush();
     const [click] = await this.deps.db.select().from(affiliationClicks).where(eq(affiliationClicks.id, clickId));
     if (!click) throw invalid(locale, 'body.clickId', 'click_unknown');
     if (click.organizationId !== report.organizationId) throw invalid(locale, 'body.clickId', 'click_other_merchant');

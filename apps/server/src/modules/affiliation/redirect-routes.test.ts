@@ -5,6 +5,7 @@ import { browserAgent } from '../../../test/affiliation.ts';
 import { clientAddressResolver } from '../../platform/http/client-address.ts';
 import { FrontDoor } from '../../platform/http/front-door.ts';
 import { ClickBuffer } from './click-buffer.ts';
+import { type ClickColumns, decodeClickColumns } from './click-columns.ts';
 import type { ClickSink, PreviewHit, RecordedClick } from './click-sink.ts';
 import type { LinkTarget } from './link-cache.ts';
 import { destinationWith, redirectRoutes } from './redirect-routes.ts';
@@ -13,8 +14,8 @@ import { UniqueClickWindow } from './visitor.ts';
 class MemorySink implements ClickSink {
   clicks: RecordedClick[] = [];
   previews: PreviewHit[] = [];
-  async write(clicks: RecordedClick[], previews: PreviewHit[]) {
-    this.clicks.push(...clicks);
+  async write(columns: ClickColumns | null, previews: PreviewHit[]) {
+    if (columns) this.clicks.push(...decodeClickColumns(columns));
     this.previews.push(...previews);
   }
 }
