@@ -138,14 +138,14 @@ describe('click columns', () => {
     const clicks = [click(1), awkward, click(2, 'link-b')];
     for (const each of clicks) writer.append(each);
     expect(writer.count).toBe(3);
-    expect(decodeClickColumns(writer.literals())).toEqual(clicks);
+    expect(decodeClickColumns(writer.columns())).toEqual(clicks);
     expect(writer.has('click-7')).toBe(true);
     expect(writer.has('click')).toBe(false);
     writer.reset();
     expect(writer.count).toBe(0);
     expect(writer.has('click-7')).toBe(false);
     writer.append(click(3));
-    expect(decodeClickColumns(writer.literals())).toEqual([click(3)]);
+    expect(decodeClickColumns(writer.columns())).toEqual([click(3)]);
   });
 });
 

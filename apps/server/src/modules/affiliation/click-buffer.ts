@@ -121,7 +121,7 @@ export class ClickBuffer {
       this.writing = clicks ?? null;
       this.writingPreviews = previews.length;
       try {
-        await this.sink.write(clicks ? clicks.literals() : null, previews);
+        await this.sink.write(clicks ? clicks.columns() : null, previews);
       } catch (error) {
         // Kept: the next tick (or close) writes it again.
         if (clicks) this.full.unshift(clicks);

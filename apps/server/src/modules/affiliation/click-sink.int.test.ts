@@ -56,9 +56,9 @@ describe('affiliation: click batches in the database', () => {
     const sink = new DatabaseClickSink(test.runtime.database.db);
     const batch = new ClickColumnsWriter();
     for (const click of clicks) batch.append(click);
-    await sink.write(batch.literals(), [{ linkId: link.id, at }]);
+    await sink.write(batch.columns(), [{ linkId: link.id, at }]);
     // The same batch again (a retry after a lost answer): nothing doubles but the previews.
-    await sink.write(batch.literals(), []);
+    await sink.write(batch.columns(), []);
 
     const rows = await rowsOf<Record<string, unknown>>(
       test,

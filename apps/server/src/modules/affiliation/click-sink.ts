@@ -91,19 +91,23 @@ export function arrayLiteral(values: readonly (string | null)[]): string {
  * reach the rollups. Previews carry no id: if a connection drops after the statement committed,
  * the retried batch counts its previews again (they are only an indication, never attributed).
  */
-const noClicks: ClickColumns = {
-  ids: '{}',
-  linkIds: '{}',
-  organizationIds: '{}',
-  visitorKeys: '{}',
-  ips: '{}',
-  uniques: '{}',
-  devices: '{}',
-  browsers: '{}',
-  oses: '{}',
-  countries: '{}',
-  referrerHosts: '{}',
-  createdAtMs: '{}',
+
+const noClicks = (): ClickColumns => {
+  const empty = Buffer.from('{}');
+  return {
+    ids: empty,
+    linkIds: empty,
+    organizationIds: empty,
+    visitorKeys: empty,
+    ips: empty,
+    uniques: empty,
+    devices: empty,
+    browsers: empty,
+    oses: empty,
+    countries: empty,
+    referrerHosts: empty,
+    createdAtMs: empty,
+  };
 };
 
 export class DatabaseClickSink implements ClickSink {
@@ -111,25 +115,25 @@ export class DatabaseClickSink implements ClickSink {
 
   async write(clicks: ClickColumns | null, previews: PreviewHit[]): Promise<void> {
     if (clicks === null && previews.length === 0) return;
-    const columns = clicks ?? noClicks;
+    const columns = clicks ?? noClicks();
     await this.db.execute(sql`
       with inserted as (
         insert into ${affiliationClicks} (id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host, created_at)
         select id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host,
           to_timestamp(created_ms / 1000.0)
         from unnest(
-          ${columns.ids}::uuid[],
-          ${columns.linkIds}::uuid[],
-          ${columns.organizationIds}::text[],
-          ${columns.visitorKeys}::text[],
-          ${columns.ips}::text[],
-          ${columns.uniques}::boolean[],
-          ${columns.devices}::text[],
-          ${columns.browsers}::text[],
-          ${columns.oses}::text[],
-          ${columns.countries}::text[],
-          ${columns.referrerHosts}::text[],
-          ${columns.createdAtMs}::bigint[]
+          ${columns.ids}::text::uuid[],
+          ${columns.linkIds}::text::uuid[],
+          ${columns.organizationIds}::text::text[],
+          ${columns.visitorKeys}::text::text[],
+          ${columns.ips}::text::text[],
+          ${columns.uniques}::text::boolean[],
+          ${columns.devices}::text::text[],
+          ${columns.browsers}::text::text[],
+          ${columns.oses}::text::text[],
+          ${columns.countries}::text::text[],
+          ${columns.referrerHosts}::text::text[],
+          ${columns.createdAtMs}::text::bigint[]
         ) as batch (id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host, created_ms)
         on conflict (id) do nothing
         returning link_id, created_at, is_unique
