@@ -176,6 +176,7 @@ export function createServices(deps: ServiceDeps): Services {
   const commissionPostings = createCommissionPostings(ledger.ledger);
   const affiliation = createAffiliationModule({
     db: deps.database.db,
+    statements: deps.database,
     influencerQuota: {
       consume: (executor, organizationId, locale) =>
         billing.quotas.consume(executor, organizationId, 'approvedInfluencers', 1, locale),

@@ -53,7 +53,7 @@ describe('affiliation: click batches in the database', () => {
         createdAt: new Date('2026-12-03T11:00:00.001Z'),
       },
     ];
-    const sink = new DatabaseClickSink(test.runtime.database.db);
+    const sink = new DatabaseClickSink(test.runtime.database);
     const batch = new ClickColumnsWriter();
     for (const click of clicks) batch.append(click);
     await sink.write(batch.columns(), [{ linkId: link.id, at }]);

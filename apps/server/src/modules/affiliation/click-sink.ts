@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/database.ts';
+import { getTableName } from 'drizzle-orm';
+import type { DatabaseHandle, PreparedStatement } from '../../platform/db/database.ts';
 import type { ClickColumns } from './click-columns.ts';
 import { affiliationClickRollups, affiliationClicks } from './schema.ts';
 
@@ -82,16 +82,6 @@ export function arrayLiteral(values: readonly (string | null)[]): string {
   return `{${items.join(',')}}`;
 }
 
-/**
- * Raw clicks and their hourly rollups in one statement: the clicks inserted from column arrays
- * (`unnest`), and a data-modifying CTE folds what was actually inserted, plus the previews, into
- * per-link, per-hour increments. One statement is one round trip to the database and atomic by
- * itself, where a transaction around two inserts took four. A retried batch may have been written
- * before the connection failed: the ids make the insert idempotent, and only rows inserted now
- * reach the rollups. Previews carry no id: if a connection drops after the statement committed,
- * the retried batch counts its previews again (they are only an indication, never attributed).
- */
-
 const noClicks = (): ClickColumns => {
   const empty = Buffer.from('{}');
   return {
@@ -110,51 +100,69 @@ const noClicks = (): ClickColumns => {
   };
 };
 
+/**
+ * Raw clicks and their hourly rollups in one statement: the clicks inserted from column arrays
+ * (`unnest`), and a data-modifying CTE folds what was actually inserted, plus the previews, into
+ * per-link, per-hour increments. One statement is one round trip to the database and atomic by
+ * itself, where a transaction around two inserts took four. A retried batch may have been written
+ * before the connection failed: the ids make the insert idempotent, and only rows inserted now
+ * reach the rollups. Previews carry no id: if a connection drops after the statement committed,
+ * the retried batch counts its previews again (they are only an indication, never attributed).
+ *
+ * $1-$12 are the click columns (`ClickColumns`), $13-$14 the previews.
+ */
+const clickBatchStatement: PreparedStatement = {
+  name: 'souk_affiliation_click_batch',
+  text: `
+    with inserted as (
+      insert into ${getTableName(affiliationClicks)} (id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host, created_at)
+      select id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host,
+        to_timestamp(created_ms / 1000.0)
+      from unnest(
+        $1::text::uuid[], $2::text::uuid[], $3::text::text[], $4::text::text[], $5::text::text[], $6::text::boolean[],
+        $7::text::text[], $8::text::text[], $9::text::text[], $10::text::text[], $11::text::text[], $12::text::bigint[]
+      ) as batch (id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host, created_ms)
+      on conflict (id) do nothing
+      returning link_id, created_at, is_unique
+    ),
+    hits as (
+      select link_id, created_at as at, case when is_unique then 1 else 0 end as is_unique, 1 as click, 0 as preview
+      from inserted
+      union all
+      select link_id, at, 0, 0, 1
+      from unnest($13::text::uuid[], $14::text::timestamptz[]) as preview (link_id, at)
+    )
+    insert into ${getTableName(affiliationClickRollups)} as rollup (link_id, hour, clicks, unique_clicks, previews)
+    select link_id, date_trunc('hour', at, 'UTC'), sum(click), sum(is_unique), sum(preview)
+    from hits
+    group by 1, 2
+    on conflict (link_id, hour) do update set
+      clicks = rollup.clicks + excluded.clicks,
+      unique_clicks = rollup.unique_clicks + excluded.unique_clicks,
+      previews = rollup.previews + excluded.previews`,
+};
+
 export class DatabaseClickSink implements ClickSink {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly database: Pick<DatabaseHandle, 'runPrepared'>) {}
 
   async write(clicks: ClickColumns | null, previews: PreviewHit[]): Promise<void> {
     if (clicks === null && previews.length === 0) return;
     const columns = clicks ?? noClicks();
-    await this.db.execute(sql`
-      with inserted as (
-        insert into ${affiliationClicks} (id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host, created_at)
-        select id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host,
-          to_timestamp(created_ms / 1000.0)
-        from unnest(
-          ${columns.ids}::text::uuid[],
-          ${columns.linkIds}::text::uuid[],
-          ${columns.organizationIds}::text::text[],
-          ${columns.visitorKeys}::text::text[],
-          ${columns.ips}::text::text[],
-          ${columns.uniques}::text::boolean[],
-          ${columns.devices}::text::text[],
-          ${columns.browsers}::text::text[],
-          ${columns.oses}::text::text[],
-          ${columns.countries}::text::text[],
-          ${columns.referrerHosts}::text::text[],
-          ${columns.createdAtMs}::text::bigint[]
-        ) as batch (id, link_id, organization_id, visitor_key, ip, is_unique, device, browser, os, country, referrer_host, created_ms)
-        on conflict (id) do nothing
-        returning link_id, created_at, is_unique
-      ),
-      hits as (
-        select link_id, created_at as at, case when is_unique then 1 else 0 end as is_unique, 1 as click, 0 as preview
-        from inserted
-        union all
-        select link_id, at, 0, 0, 1
-        from unnest(
-          ${arrayLiteral(previews.map((preview) => preview.linkId))}::uuid[],
-          ${arrayLiteral(previews.map((preview) => preview.at.toISOString()))}::timestamptz[]
-        ) as preview (link_id, at)
-      )
-      insert into ${affiliationClickRollups} (link_id, hour, clicks, unique_clicks, previews)
-      select link_id, date_trunc('hour', at, 'UTC'), sum(click), sum(is_unique), sum(preview)
-      from hits
-      group by 1, 2
-      on conflict (link_id, hour) do update set
-        clicks = ${affiliationClickRollups.clicks} + excluded.clicks,
-        unique_clicks = ${affiliationClickRollups.uniqueClicks} + excluded.unique_clicks,
-        previews = ${affiliationClickRollups.previews} + excluded.previews`);
+    await this.database.runPrepared(clickBatchStatement, [
+      columns.ids,
+      columns.linkIds,
+      columns.organizationIds,
+      columns.visitorKeys,
+      columns.ips,
+      columns.uniques,
+      columns.devices,
+      columns.browsers,
+      columns.oses,
+      columns.countries,
+      columns.referrerHosts,
+      columns.createdAtMs,
+      arrayLiteral(previews.map((preview) => preview.linkId)),
+      arrayLiteral(previews.map((preview) => preview.at.toISOString())),
+    ]);
   }
 }

@@ -1,6 +1,6 @@
 import { QueueName } from '@souk/contracts/jobs';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, DatabaseHandle } from '../../platform/db/database.ts';
 import type { EventBus, Unsubscribe } from '../../platform/events/event-bus.ts';
 import { defineJob, type JobDefinition } from '../../platform/jobs/job-definition.ts';
 import { ClickBuffer } from './click-buffer.ts';
@@ -73,6 +73,8 @@ export interface AffiliationModule {
 
 export interface AffiliationModuleDeps {
   db: Database;
+  /** Fixed statements of the hot path (the click batch), run past the query builder. */
+  statements: Pick<DatabaseHandle, 'runPrepared'>;
   /** The plan's approved-influencer quota (billing; bound lazily, billing is built later). */
   influencerQuota?: ApprovedInfluencerQuota;
   publicUrl: string;
@@ -100,7 +102,7 @@ export function createAffiliationModule(deps: AffiliationModuleDeps): Affiliatio
   const sides = new ViewerSides(deps.teams, deps.people);
   const settings = new SettingsService(deps.db);
   const cache = new LinkCache();
-  const buffer = new ClickBuffer(deps.clickSink ?? new DatabaseClickSink(deps.db), {
+  const buffer = new ClickBuffer(deps.clickSink ?? new DatabaseClickSink(deps.statements), {
     logger: deps.logger,
     ...(deps.clickFlushIntervalMs ? { flushIntervalMs: deps.clickFlushIntervalMs } : {}),
     ...(deps.clickBatchSize ? { maxBatch: deps.clickBatchSize } : {}),

@@ -31,8 +31,20 @@ export interface DatabaseHandle {
   readonly pglite?: PGlite;
   /** Set for PostgreSQL: the connection string pg-boss opens its own pool with. */
   readonly connectionString?: string;
+  /**
+   * Runs one fixed statement with positional parameters (`$1`...), bypassing the query builder.
+   * On PostgreSQL it is prepared once per connection under `statement.name` (never parsed or
+   * planned again). For the hottest writes only: everything else uses `db`.
+   */
+  runPrepared(statement: PreparedStatement, params: unknown[]): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A statement `runPrepared` can run: its name must be unique to its text. */
+export interface PreparedStatement {
+  name: string;
+  text: string;
 }
 
 export interface OpenDatabaseOptions {
@@ -68,6 +80,9 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
     driver: 'postgres',
     db,
     connectionString,
+    async runPrepared(statement, params) {
+      await pool.query({ name: statement.name, text: statement.text, values: params });
+    },
     async ping() {
       await pool.query('select 1');
     },
@@ -100,6 +115,9 @@ function wrapPglite(pglite: PGlite, lock: DataDirLock | undefined): DatabaseHand
     driver: 'pglite',
     db,
     pglite,
+    async runPrepared(statement, params) {
+      await pglite.query(statement.text, params);
+    },
     async ping() {
       if (closed || pglite.closed) throw new Error('embedded database is closed');
       await pglite.query('select 1');
