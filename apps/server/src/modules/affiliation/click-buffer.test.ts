@@ -69,6 +69,40 @@ describe('click buffer', () => {
     expect(buffer.has('click-1')).toBe(false);
   });
 
+  it('keeps a batch exactly as it was while it is written and retried, new clicks queued behind it', async () => {
+    let release: (() => void) | undefined;
+    const seen: string[][] = [];
+    let failures = 1;
+    const written: RecordedClick[] = [];
+    const sink: ClickSink = {
+      async write(columns) {
+        const clicks = columns ? decodeClickColumns(columns) : [];
+        seen.push(clicks.map((row) => row.id));
+        if (seen.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        if (failures-- > 0) throw new Error('database down');
+        written.push(...clicks);
+      },
+    };
+    const buffer = new ClickBuffer(sink, { logger: quietLogger, flushIntervalMs: 10_000, maxBatch: 2 });
+    buffer.addClick(click(1));
+    buffer.addClick(click(2));
+    const first = buffer.flush();
+    await new Promise((resolve) => setImmediate(resolve));
+    // While the first batch is in flight: three batches' worth more, one of them still filling.
+    for (let index = 3; index <= 7; index++) buffer.addClick(click(index));
+    expect(buffer.has('click-1')).toBe(true);
+    expect(buffer.has('click-4')).toBe(true);
+    expect(buffer.has('click-7')).toBe(true);
+    release?.();
+    await expect(first).rejects.toThrow('database down');
+    await buffer.close();
+    expect(seen[0]).toEqual(['click-1', 'click-2']);
+    expect(seen[1]).toEqual(['click-1', 'click-2']);
+    expect(written.map((row) => row.id)).toEqual([1, 2, 3, 4, 5, 6, 7].map((index) => `click-${index}`));
+    expect(buffer.has('click-1')).toBe(false);
+    expect(buffer.size).toBe(0);
+  });
+
   it('makes callers wait past the high-water mark until a flush makes room', async () => {
     const sink = new MemorySink();
     const buffer = new ClickBuffer(sink, {
@@ -146,6 +180,27 @@ describe('click columns', () => {
     expect(writer.has('click-7')).toBe(false);
     writer.append(click(3));
     expect(decodeClickColumns(writer.columns())).toEqual([click(3)]);
+  });
+
+  it('keep empty text apart from NULL, and escape quotes and backslashes in non-ASCII text', () => {
+    const writer = new ClickColumnsWriter(2);
+    const clicks: RecordedClick[] = [
+      { ...click(1), browser: '', referrerHost: '' },
+      { ...click(2), browser: 'Öpera "x" \\ 😀,{}', os: 'متصفح "عربي"', country: null },
+    ];
+    for (const each of clicks) writer.append(each);
+    expect(decodeClickColumns(writer.columns())).toEqual(clicks);
+    expect(writer.has('')).toBe(false);
+  });
+
+  it('add a click to every column or to none', () => {
+    const writer = new ClickColumnsWriter();
+    writer.append(click(1));
+    const broken = { ...click(2), createdAt: 'not a date' } as unknown as RecordedClick;
+    expect(() => writer.append(broken)).toThrow();
+    writer.append(click(3));
+    expect(writer.count).toBe(2);
+    expect(decodeClickColumns(writer.columns())).toEqual([click(1), click(3)]);
   });
 });
 

@@ -88,6 +88,8 @@ export class ClickColumnsWriter {
   private readonly buffers: Buffer[];
   /** Bytes written per column, the opening brace included (the closing one is added by `columns`). */
   private readonly lengths = new Int32Array(columnNames.length);
+  /** The lengths before the click being appended, to undo a partial append. */
+  private readonly before = new Int32Array(columnNames.length);
   private clickCount = 0;
 
   constructor(initialBytes = 16 * 1024) {
@@ -99,7 +101,22 @@ export class ClickColumnsWriter {
     return this.clickCount;
   }
 
+  /**
+   * Adds a click to every column, or to none: a value that cannot be written (a field of the
+   * wrong type) throws with the columns as they were, so they always hold `count` elements each.
+   */
   append(click: RecordedClick): void {
+    this.before.set(this.lengths);
+    try {
+      this.appendColumns(click);
+    } catch (error) {
+      this.lengths.set(this.before);
+      throw error;
+    }
+    this.clickCount++;
+  }
+
+  private appendColumns(click: RecordedClick): void {
     const first = this.clickCount === 0;
     // UUIDs are written unquoted (an array literal takes them as they are); text is quoted.
     this.plain(0, click.id, first);
@@ -114,11 +131,11 @@ export class ClickColumnsWriter {
     this.text(9, click.country, first);
     this.text(10, click.referrerHost, first);
     this.plain(11, String(click.createdAt.getTime()), first);
-    this.clickCount++;
   }
 
   /** Whether a click with this id waits here: a whole element of the id column, not part of one. */
   has(clickId: string): boolean {
+    if (clickId === '') return false;
     const ids = (this.buffers[0] as Buffer).subarray(0, this.lengths[0]);
     for (let at = ids.indexOf(clickId, 1); at !== -1; at = ids.indexOf(clickId, at + 1)) {
       const end = at + Buffer.byteLength(clickId);

@@ -52,6 +52,19 @@ describe('affiliation: click batches in the database', () => {
         referrerHost: null,
         createdAt: new Date('2026-12-03T11:00:00.001Z'),
       },
+      {
+        ...base,
+        id: randomUUID(),
+        visitorKey: 'key-3',
+        ip: '2001:db8::1',
+        isUnique: false,
+        device: '',
+        browser: 'Öpera "x" \\ 😀,{}',
+        os: 'متصفح',
+        country: null,
+        referrerHost: '',
+        createdAt: new Date('2026-12-03T11:00:00.002Z'),
+      },
     ];
     const sink = new DatabaseClickSink(test.runtime.database);
     const batch = new ClickColumnsWriter();
@@ -82,6 +95,7 @@ describe('affiliation: click batches in the database', () => {
     expect(rows.map((row) => new Date(row.created_at as string).toISOString())).toEqual([
       '2026-12-03T10:59:59.987Z',
       '2026-12-03T11:00:00.001Z',
+      '2026-12-03T11:00:00.002Z',
     ]);
 
     const rollups = await rowsOf<{ hour: string; clicks: number; unique_clicks: number; previews: number }>(
@@ -91,7 +105,7 @@ describe('affiliation: click batches in the database', () => {
     );
     expect(rollups.map((row) => ({ ...row, hour: new Date(row.hour).toISOString() }))).toEqual([
       { hour: '2026-12-03T10:00:00.000Z', clicks: 1, unique_clicks: 1, previews: 1 },
-      { hour: '2026-12-03T11:00:00.000Z', clicks: 1, unique_clicks: 0, previews: 0 },
+      { hour: '2026-12-03T11:00:00.000Z', clicks: 2, unique_clicks: 0, previews: 0 },
     ]);
   });
 });
