@@ -11,7 +11,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import autocannon from 'autocannon';
 import { buildServer } from '../scripts/build-server.mjs';
 import { bulkProductsSql, vocabularySql } from './catalog-data.mjs';
-import { freePort, repoRoot, startAndWait, stop } from './lib.mjs';
+import { freePort, platformEnv, repoRoot, startAndWait, stop } from './lib.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -48,22 +48,7 @@ function measure(url, { vary, duration = seconds } = {}) {
 }
 
 function serverEnv(dataDir, port) {
-  return {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    REDIS_URL: '',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    SEED_DEMO_DATA: 'true',
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-00',
-    // Production refuses to start without a KYC key; this one only protects the bench's demo scans.
-    KYC_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 7).toString('base64')}`,
-    KYC_ENCRYPTION_KEY_ID: 'bench',
-    RATE_LIMIT_PER_MINUTE: '100000000',
-  };
+  return platformEnv({ port, origin: `http://127.0.0.1:${port}`, dataDir });
 }
 
 function start(dataDir, port) {

@@ -58,3 +58,23 @@ export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
+
+/** The environment a benchmark starts the built platform with: production mode, demo data, no limits in the way. */
+export function platformEnv({ port, origin, dataDir, databaseUrl = '' }) {
+  return {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: '',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    SEED_DEMO_DATA: 'true',
+    PUBLIC_URL: origin,
+    AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    // Production refuses to start without a KYC key; this one only protects the bench's demo scans.
+    KYC_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 7).toString('base64')}`,
+    KYC_ENCRYPTION_KEY_ID: 'bench',
+  };
+}

@@ -11,7 +11,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { buildServer } from '../scripts/build-server.mjs';
-import { freePort, repoRoot, startAndWait, stop } from './lib.mjs';
+import { freePort, platformEnv, repoRoot, startAndWait, stop } from './lib.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -202,19 +202,7 @@ try {
     [...profile, ...extraFlags, '--enable-source-maps', 'apps/server/dist/main.js'],
     {
       env: {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        DATABASE_URL: database?.url ?? '',
-        REDIS_URL: '',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        SEED_DEMO_DATA: 'true',
-        PUBLIC_URL: origin,
-        AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-00',
-        RATE_LIMIT_PER_MINUTE: '100000000',
-        KYC_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 7).toString('base64')}`,
-        KYC_ENCRYPTION_KEY_ID: 'bench',
+        ...platformEnv({ port, origin, dataDir, databaseUrl: database?.url ?? '' }),
       },
       url: `${origin}/readyz`,
       timeoutMs: 180_000,

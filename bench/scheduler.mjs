@@ -12,7 +12,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { buildServer } from '../scripts/build-server.mjs';
-import { freePort, repoRoot, startAndWait, stop } from './lib.mjs';
+import { freePort, platformEnv, repoRoot, startAndWait, stop } from './lib.mjs';
 
 const totalPosts = Number(process.env.BENCH_POSTS ?? 1000);
 const accountCount = Number(process.env.BENCH_ACCOUNTS ?? 20);
@@ -117,19 +117,7 @@ let server;
 try {
   server = await startAndWait(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
     env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      SEED_DEMO_DATA: 'true',
-      PUBLIC_URL: origin,
-      AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-00',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      KYC_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 7).toString('base64')}`,
-      KYC_ENCRYPTION_KEY_ID: 'bench',
+      ...platformEnv({ port, origin, dataDir, databaseUrl: '' }),
       SOCIAL_TOKEN_KEYS: `bench:${Buffer.alloc(32, 9).toString('base64')}`,
     },
     url: `${origin}/readyz`,
