@@ -19,7 +19,7 @@ const productCount = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const webBuild = path.join(repoRoot, 'apps/web/build/server/index.js');
 
 /** Runs autocannon, keeping every response time so p50/p95/p99 are computed exactly. */
-function measure(url, { vary, duration = seconds } = {}) {
+function measure(url, { vary, headers, duration = seconds } = {}) {
   return new Promise((resolve, reject) => {
     const times = [];
     let counter = 0;
@@ -28,6 +28,7 @@ function measure(url, { vary, duration = seconds } = {}) {
         url,
         connections,
         duration,
+        ...(headers ? { headers } : {}),
         ...(vary ? { requests: [{ setupRequest: (request) => ({ ...request, path: vary(counter++) }) }] } : {}),
       },
       (error, result) => {
@@ -113,14 +114,22 @@ try {
     ],
     ['deal API', `${origin}/api/v1/marketplace/products/${slug}`],
   ];
-  targets.push(['SSR deal page', `${origin}/p/${slug}`], ['SSR marketplace page', `${origin}/marketplace`]);
+  // Visitors without cookies share a page rendered in the last few seconds (web/anonymous-page-cache.ts);
+  // any cookie (here a click id) makes the server render the page for that visitor.
+  const visitorWithCookie = { cookie: 'souk_cid=bench' };
+  targets.push(
+    ['SSR deal page', `${origin}/p/${slug}`],
+    ['SSR marketplace page', `${origin}/marketplace`],
+    ['SSR deal page, rendered', `${origin}/p/${slug}`, undefined, visitorWithCookie],
+    ['SSR marketplace, rendered', `${origin}/marketplace`, undefined, visitorWithCookie],
+  );
 
   const results = [];
-  for (const [name, url, vary] of targets) {
-    await measure(url, { vary, duration: 1 }); // warm-up: JIT, connection pool, first cache fill
+  for (const [name, url, vary, headers] of targets) {
+    await measure(url, { vary, headers, duration: 1 }); // warm-up: JIT, connection pool, first cache fill
     // Requests still queued from the warm-up would be counted against this target.
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    results.push([name, await measure(url, { vary })]);
+    results.push([name, await measure(url, { vary, headers })]);
   }
   const baseline = results[0][1];
   console.log(`\n${connections} connections, ${seconds} s each, ${productCount} products\n`);

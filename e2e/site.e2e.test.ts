@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar } from '../apps/web/app/locales/ar.ts';
 import { en } from '../apps/web/app/locales/en.ts';
 import { fr } from '../apps/web/app/locales/fr.ts';
+import { callApi } from './api.ts';
 import { hydrated, launchBrowser } from './browser.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
@@ -204,5 +205,49 @@ describe('public site', () => {
     await page.getByRole('button', { name: en.newsletter.confirmButton }).click();
     await page.getByText(en.newsletter.confirmed).waitFor();
     await context.close();
+  });
+
+  it("shares a public page between visitors without cookies for a moment, and shows a merchant's change at once", async () => {
+    const signIn = await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: 'merchant@souk.test', password: demoPassword }),
+    });
+    expect(signIn.status).toBe(200);
+    const merchantCookie = signIn.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .join('; ');
+    const me = await callApi<{ teams: { teamId: string }[] }>(server, '/api/v1/me', merchantCookie);
+    const teamId = me.teams[0]?.teamId ?? '';
+    const products = await callApi<{ items: { id: string; slug: string; title: string }[] }>(
+      server,
+      `/api/v1/products?organizationId=${teamId}&status=published&limit=1`,
+      merchantCookie,
+    );
+    const deal = products.items[0];
+    if (!deal) throw new Error('the demo merchant has no published deal');
+    const visit = () => fetch(`${server.url}/p/${deal.slug}`, { headers: { 'accept-language': 'fr' } });
+
+    const first = await visit();
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-souk-page-cache')).toBeNull();
+    const firstHtml = await first.text();
+    const again = await visit();
+    expect(again.headers.get('x-souk-page-cache')).toBe('hit');
+    expect(await again.text()).toBe(firstHtml);
+    // A visitor with a cookie always gets the page rendered for them.
+    const withCookie = await fetch(`${server.url}/p/${deal.slug}`, { headers: { cookie: 'souk_cid=x' } });
+    expect(withCookie.headers.get('x-souk-page-cache')).toBeNull();
+    await withCookie.text();
+
+    const title = `${deal.title} — édition limitée`;
+    await callApi(server, `/api/v1/products/${deal.id}?organizationId=${teamId}`, merchantCookie, {
+      method: 'PATCH',
+      json: { title },
+    });
+    const afterChange = await visit();
+    expect(afterChange.headers.get('x-souk-page-cache')).toBeNull();
+    expect(await afterChange.text()).toContain('édition limitée');
   });
 });

@@ -22,6 +22,7 @@ import type { JobRunner } from './platform/jobs/job-runner.ts';
 import { registerHealthRoutes } from './platform/observability/health.ts';
 import { registerMetrics } from './platform/observability/metrics.ts';
 import type { Services } from './services.ts';
+import { AnonymousPageCache } from './web/anonymous-page-cache.ts';
 import { registerWebApp } from './web/ssr-plugin.ts';
 
 declare module 'fastify' {
@@ -133,10 +134,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   ]);
 
+  // Public pages rendered for visitors without cookies are shared for a few seconds; any
+  // successful write on this node (API or page action) empties them, so a change shows at once.
+  const pageCache = deps.webBuildDir ? new AnonymousPageCache() : null;
+  if (pageCache) {
+    app.addHook('onResponse', (request, reply, done) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) pageCache.clear();
+      done();
+    });
+  }
+
   await app.register(deps.services.authRoutes);
   await app.register(deps.services.routes, { prefix: '/api/v1' });
   await app.register(deps.services.rootRoutes);
 
-  if (deps.webBuildDir) await registerWebApp(app, deps.webBuildDir, deps.config.PUBLIC_URL);
+  if (deps.webBuildDir) await registerWebApp(app, deps.webBuildDir, deps.config.PUBLIC_URL, pageCache);
   return app;
 }

@@ -9,6 +9,7 @@ import { buildProblem, sendProblem } from '../platform/http/error-handler.ts';
 import { internalCallHeader, internalCallToken } from '../platform/http/internal-call.ts';
 import { markRoutesPublic } from '../platform/http/mark-public.ts';
 import { serverRoot } from '../platform/server-root.ts';
+import type { AnonymousPageCache, CachedPage } from './anonymous-page-cache.ts';
 
 /** What loaders and actions of the web app receive as `context`. */
 export interface WebLoadContext {
@@ -30,7 +31,12 @@ export function resolveWebBuildDir(configured: string | undefined): string {
  * The web app reads data through `context.api`, i.e. through the same routes, guards and
  * validation as any program using the public API.
  */
-export async function registerWebApp(app: FastifyInstance, buildDir: string, publicUrl: string): Promise<void> {
+export async function registerWebApp(
+  app: FastifyInstance,
+  buildDir: string,
+  publicUrl: string,
+  pageCache: AnonymousPageCache | null = null,
+): Promise<void> {
   const serverEntry = path.join(buildDir, 'server/index.js');
   if (!existsSync(serverEntry)) {
     throw new Error(`The web app is not built (${serverEntry} is missing). Run: npm run build`);
@@ -67,7 +73,11 @@ export async function registerWebApp(app: FastifyInstance, buildDir: string, pub
           buildProblem(request, 'forbidden', { detail: 'Cross-site form submission refused.' }),
         );
       }
+      const key = pageCache?.keyOf(request) ?? null;
+      const cached = key ? pageCache?.get(key) : undefined;
+      if (cached) return sendCachedPage(reply.header('x-souk-page-cache', 'hit'), cached);
       const response = await handle(toWebRequest(request), makeLoadContext(app, request, publicUrl) as never);
+      if (key && pageCache?.mayKeep(response)) return sendCachedPage(reply, await pageCache.store(key, response));
       return sendWebResponse(reply, response);
     };
     scope.route({ method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/*', handler: render });
@@ -130,6 +140,12 @@ async function sendWebResponse(reply: FastifyReply, response: Response): Promise
   if (cookies.length) reply.header('set-cookie', cookies);
   if (!response.body) return reply.send();
   return reply.send(Readable.fromWeb(response.body as never));
+}
+
+function sendCachedPage(reply: FastifyReply, page: CachedPage): FastifyReply {
+  reply.status(page.status);
+  for (const [key, value] of page.headers) reply.header(key, value);
+  return reply.send(page.body);
 }
 
 function makeLoadContext(app: FastifyInstance, request: FastifyRequest, publicUrl: string): WebLoadContext {
