@@ -49,23 +49,35 @@ describe('anonymous page cache', () => {
     expect(cache.mayKeep(page(200, { 'set-cookie': 'a=1' }))).toBe(false);
     expect(cache.mayKeep(page(200, { 'cache-control': 'private, no-store' }))).toBe(false);
     expect(cache.mayKeep(page())).toBe(true);
-    const stored = await cache.store(key, page(), 1_000);
+    const stored = await cache.store(key, page(), cache.begin(), 1_000);
     expect(stored.body.toString()).toBe('<html>deal</html>');
     expect(cache.get(key, 5_999)?.body.toString()).toBe('<html>deal</html>');
     expect(cache.get(key, 6_000)).toBeUndefined();
-    await cache.store(key, page(), 10_000);
+    await cache.store(key, page(), cache.begin(), 10_000);
     cache.clear();
     expect(cache.get(key, 10_001)).toBeUndefined();
+  });
+
+  it('does not keep a page whose render began before a write', async () => {
+    const cache = new AnonymousPageCache(5_000);
+    const key = cache.keyOf(request('/p/spa-day')) as string;
+    const begun = cache.begin();
+    cache.clear(); // a merchant's change lands while the page renders
+    const sent = await cache.store(key, page(), begun, 1_000);
+    expect(sent.body.toString()).toBe('<html>deal</html>');
+    expect(cache.get(key, 1_001)).toBeUndefined();
+    await cache.store(key, page(), cache.begin(), 1_000);
+    expect(cache.get(key, 1_001)).toBeDefined();
   });
 
   it('does not keep a page larger than its limit, and stays bounded in pages', async () => {
     const small = new AnonymousPageCache(5_000, 2, 10);
     const key = small.keyOf(request('/p/spa-day')) as string;
-    const sent = await small.store(key, page());
+    const sent = await small.store(key, page(), small.begin());
     expect(sent.body.length).toBeGreaterThan(10);
     expect(small.size).toBe(0);
     const bounded = new AnonymousPageCache(5_000, 2);
-    for (const slug of ['a', 'b', 'c']) await bounded.store(`/p/${slug}`, page());
+    for (const slug of ['a', 'b', 'c']) await bounded.store(`/p/${slug}`, page(), bounded.begin());
     expect(bounded.size).toBeLessThanOrEqual(2);
   });
 });

@@ -21,19 +21,27 @@ const publicPage = /^\/(?:marketplace|pricing|legal\/[^/?]+|p\/[^/?]+)?(?:\?.*)?
  * deal page with React costs tens of milliseconds of CPU; under a burst of visitors (a deal shared
  * by an influencer with a large audience) every one of them asks for the same few pages, which
  * are the same for all of them within seconds. A visitor with any cookie (a session, a language
- * choice, a click id) always gets a fresh render. Only complete 200 answers that set no cookie
+ * choice, a click id) always gets a fresh render, and so, for now, does a visitor arriving by a
+ * tracked link (its URL carries a click id of its own). Only complete 200 answers that set no cookie
  * are kept. Any successful write through the API on this node empties the cache at once, so a
  * merchant who publishes sees their change; changes made elsewhere (another node, a scheduled
  * job) show within `ttlMs`.
  */
 export class AnonymousPageCache {
   private readonly pages = new Map<string, CachedPage>();
+  /** Bumped by every `clear`: a render begun before a write must not be kept after it. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs = 5_000,
     private readonly maxPages = 500,
-    private readonly maxBytes = 1024 * 1024,
+    private readonly maxBytes = 256 * 1024,
   ) {}
+
+  /** Where a render begins: `store` keeps its page only if nothing was written since. */
+  begin(): number {
+    return this.generation;
+  }
 
   /** The cache key of a request whose answer may be shared, or null. */
   keyOf(request: FastifyRequest): string | null {
@@ -64,12 +72,15 @@ export class AnonymousPageCache {
     );
   }
 
-  /** Reads an answer that `mayKeep` accepted and keeps it (unless it is too large to). */
-  async store(key: string, response: Response, now = Date.now()): Promise<CachedPage> {
+  /**
+   * Reads an answer that `mayKeep` accepted and keeps it, unless it is too large or something was
+   * written since its render began (`begun`, from `begin`): that render may have read the old data.
+   */
+  async store(key: string, response: Response, begun: number, now = Date.now()): Promise<CachedPage> {
     const headers: [string, string][] = [...response.headers];
     const body = Buffer.from(await response.arrayBuffer());
     const page: CachedPage = { status: response.status, headers, body, expiresAt: now + this.ttlMs };
-    if (body.length <= this.maxBytes) {
+    if (body.length <= this.maxBytes && begun === this.generation) {
       if (this.pages.size >= this.maxPages) this.pages.clear();
       this.pages.set(key, page);
     }
@@ -77,6 +88,7 @@ export class AnonymousPageCache {
   }
 
   clear(): void {
+    this.generation++;
     this.pages.clear();
   }
 

@@ -76,8 +76,10 @@ export async function registerWebApp(
       const key = pageCache?.keyOf(request) ?? null;
       const cached = key ? pageCache?.get(key) : undefined;
       if (cached) return sendCachedPage(reply.header('x-souk-page-cache', 'hit'), cached);
+      const begun = pageCache?.begin() ?? 0;
       const response = await handle(toWebRequest(request), makeLoadContext(app, request, publicUrl) as never);
-      if (key && pageCache?.mayKeep(response)) return sendCachedPage(reply, await pageCache.store(key, response));
+      if (key && pageCache?.mayKeep(response))
+        return sendCachedPage(reply, await pageCache.store(key, response, begun));
       return sendWebResponse(reply, response);
     };
     scope.route({ method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/*', handler: render });
