@@ -82,22 +82,21 @@ export function arrayLiteral(values: readonly (string | null)[]): string {
   return `{${items.join(',')}}`;
 }
 
-const noClicks = (): ClickColumns => {
-  const empty = Buffer.from('{}');
-  return {
-    ids: empty,
-    linkIds: empty,
-    organizationIds: empty,
-    visitorKeys: empty,
-    ips: empty,
-    uniques: empty,
-    devices: empty,
-    browsers: empty,
-    oses: empty,
-    countries: empty,
-    referrerHosts: empty,
-    createdAtMs: empty,
-  };
+/** The click columns of a batch of previews only: one empty array each, never written to. */
+const emptyArray = Buffer.from('{}');
+const noClicks: ClickColumns = {
+  ids: emptyArray,
+  linkIds: emptyArray,
+  organizationIds: emptyArray,
+  visitorKeys: emptyArray,
+  ips: emptyArray,
+  uniques: emptyArray,
+  devices: emptyArray,
+  browsers: emptyArray,
+  oses: emptyArray,
+  countries: emptyArray,
+  referrerHosts: emptyArray,
+  createdAtMs: emptyArray,
 };
 
 /**
@@ -147,7 +146,7 @@ export class DatabaseClickSink implements ClickSink {
 
   async write(clicks: ClickColumns | null, previews: PreviewHit[]): Promise<void> {
     if (clicks === null && previews.length === 0) return;
-    const columns = clicks ?? noClicks();
+    const columns = clicks ?? noClicks;
     await this.database.runPrepared(clickBatchStatement, [
       columns.ids,
       columns.linkIds,
